@@ -1,0 +1,2 @@
+/** Spamward bayes library (see ARCHITECTURE.md). */
+package dev.spamward.bayes;

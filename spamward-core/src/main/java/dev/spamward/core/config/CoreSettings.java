@@ -1,0 +1,26 @@
+package dev.spamward.core.config;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+
+/** Settings shared by the whole program: logging and the HTTP endpoint for health and metrics. */
+public final class CoreSettings implements ConfigSection {
+
+    /** Log levels, from most to least verbose. */
+    public enum LogLevel { TRACE, DEBUG, INFO, WARN, ERROR, OFF }
+
+    public static final ConfigKey<LogLevel> LOG_LEVEL = ConfigKey.of("log.level",
+            ValueType.enumeration(LogLevel.class), "info", "Least severe level that is logged (to stderr).");
+
+    public static final ConfigKey<Boolean> HTTP_ENABLED = ConfigKey.of("http.enabled", ValueType.bool(), "true",
+            "Serve the HTTP endpoint (/health, /metrics and the HTTP API).");
+
+    public static final ConfigKey<InetSocketAddress> HTTP_LISTEN = ConfigKey.of("http.listen",
+            ValueType.socketAddress("127.0.0.1"), "127.0.0.1:8077",
+            "Address of the HTTP endpoint. Keep it on loopback unless the API token is set.");
+
+    @Override
+    public List<ConfigKey<?>> keys() {
+        return List.of(LOG_LEVEL, HTTP_ENABLED, HTTP_LISTEN);
+    }
+}

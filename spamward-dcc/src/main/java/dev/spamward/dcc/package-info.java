@@ -1,0 +1,2 @@
+/** Spamward dcc library (see ARCHITECTURE.md). */
+package dev.spamward.dcc;

@@ -1,0 +1,2 @@
+/** Spamward greylist library (see ARCHITECTURE.md). */
+package dev.spamward.greylist;

@@ -1,0 +1,2 @@
+/** Spamward pyzor library (see ARCHITECTURE.md). */
+package dev.spamward.pyzor;

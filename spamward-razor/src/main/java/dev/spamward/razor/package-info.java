@@ -1,0 +1,2 @@
+/** Spamward razor library (see ARCHITECTURE.md). */
+package dev.spamward.razor;
