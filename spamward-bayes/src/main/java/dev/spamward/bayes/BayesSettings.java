@@ -1,0 +1,64 @@
+package dev.spamward.bayes;
+
+import dev.spamward.core.config.Config;
+import dev.spamward.core.config.ConfigKey;
+import dev.spamward.core.config.ConfigSection;
+import dev.spamward.core.config.ValueType;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Configuration keys of the Bayes classifier ({@code bayes.*}). */
+public final class BayesSettings implements ConfigSection {
+
+    public static final ConfigKey<Path> DB = ConfigKey.of("bayes.db", ValueType.path(), null,
+            "Token database directory (LMDB). Default: $XDG_DATA_HOME/spamward/bayes, else ~/.local/share/spamward/bayes.");
+
+    public static final ConfigKey<Double> SPAM_CUTOFF = ConfigKey.of("bayes.spam_cutoff", ValueType.decimal(0, 1), "0.6",
+            "Scores at or above this are spam.");
+
+    public static final ConfigKey<Double> HAM_CUTOFF = ConfigKey.of("bayes.ham_cutoff", ValueType.decimal(0, 1), "0.2",
+            "With bayes.unsure: scores at or below this are ham, between the cut-offs unsure.");
+
+    public static final ConfigKey<Boolean> UNSURE = ConfigKey.of("bayes.unsure", ValueType.bool(), "false",
+            "Report 'unsure' (exit 12) between the ham and spam cut-offs; off: everything below the spam cut-off is ham.");
+
+    public static final ConfigKey<Integer> MIN_LEARNED = ConfigKey.of("bayes.min_learned", ValueType.integer(1, 1_000_000), "1",
+            "Messages each class must have learned before scores other than 0.5 are given.");
+
+    public static final ConfigKey<Double> ROBINSON_S = ConfigKey.of("bayes.robinson_s", ValueType.decimal(0.0001, 100), "1.0",
+            "Robinson's s: how strongly rare tokens are pulled towards robinson_x.");
+
+    public static final ConfigKey<Double> ROBINSON_X = ConfigKey.of("bayes.robinson_x", ValueType.decimal(0.01, 0.99), "0.5",
+            "Robinson's x: the probability assumed for a token with no history.");
+
+    public static final ConfigKey<Double> MIN_DEV = ConfigKey.of("bayes.min_dev", ValueType.decimal(0, 0.49), "0.2",
+            "Tokens whose probability is closer than this to 0.5 are ignored.");
+
+    public static final ConfigKey<Integer> MAX_TOKENS = ConfigKey.of("bayes.max_tokens", ValueType.integer(0, 100_000), "150",
+            "Most significant tokens combined per message (0: all).");
+
+    public static final ConfigKey<Integer> EXPLAIN = ConfigKey.of("bayes.explain", ValueType.integer(0, 1000), "10",
+            "Tokens listed by --explain and the HTTP answer.");
+
+    public static final ConfigKey<Long> MAP_SIZE = ConfigKey.of("bayes.map_size", ValueType.byteSize(), "256MiB",
+            "Initial LMDB map size (grows by doubling when full).");
+
+    public static final ConfigKey<Boolean> SYNC = ConfigKey.of("bayes.sync", ValueType.bool(), "false",
+            "fsync after every learned message (always at the end of a learn run; a killed process never loses a commit either way).");
+
+    @Override
+    public List<ConfigKey<?>> keys() {
+        return List.of(DB, SPAM_CUTOFF, HAM_CUTOFF, UNSURE, MIN_LEARNED, ROBINSON_S, ROBINSON_X, MIN_DEV, MAX_TOKENS,
+                EXPLAIN, MAP_SIZE, SYNC);
+    }
+
+    /** The database directory: {@code override}, else {@code bayes.db}, else the XDG data directory. */
+    public static Path databasePath(Config config, Path override) {
+        if (override != null) return override;
+        Path p = config.get(DB);
+        if (p != null) return p;
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("spamward").resolve("bayes");
+    }
+}

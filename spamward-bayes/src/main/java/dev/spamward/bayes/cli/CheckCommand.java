@@ -1,0 +1,115 @@
+package dev.spamward.bayes.cli;
+
+import dev.spamward.bayes.BayesFilter;
+import dev.spamward.bayes.Classification;
+import dev.spamward.bayes.model.TokenEvidence;
+import dev.spamward.bayes.model.Verdict;
+import dev.spamward.bayes.store.StoreException;
+import dev.spamward.bayes.store.TokenStore;
+import dev.spamward.core.cli.Subcommand;
+import dev.spamward.core.cli.UserException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code spamward check FILE|-}: classifies one message, prints {@code HAM|UNSURE|SPAM score}, exits
+ * 10 (ham), 11 (spam) or 12 (unsure, only with {@code bayes.unsure = true}), 1 on error, as gonzofilter.
+ * {@code --batch PATH...} classifies many messages in one process, one line each, exit 0.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Classify a message: exit 10 ham, 11 spam, 12 unsure (with bayes.unsure), 1 on error.")
+public final class CheckCommand implements Callable<Integer>, Subcommand {
+    static final int EXIT_HAM = 10;
+    static final int EXIT_SPAM = 11;
+    static final int EXIT_UNSURE = 12;
+
+    @Mixin
+    DbOption db;
+
+    @Option(names = "--batch", description = "Classify every message of the paths (files, directories, mbox); print 'NAME<TAB>VERDICT<TAB>SCORE' per message; exit 0.")
+    boolean batch;
+
+    @Option(names = {"-e", "--explain"}, description = "Also print the tokens that weighed most.")
+    boolean explain;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "The message (default: - for stdin); with --batch any paths.")
+    List<String> paths = List.of("-");
+
+    @Override
+    public Integer call() {
+        PrintWriter out = db.spec.commandLine().getOut();
+        PrintWriter err = db.spec.commandLine().getErr();
+        if (paths.isEmpty()) paths = List.of("-");
+        if (!batch && paths.size() > 1) throw new UserException("check takes one message; use --batch for several", 1);
+        List<Path> files;
+        try {
+            files = MessageSource.files(paths);
+        } catch (IOException e) {
+            throw new UserException(e.getMessage(), 1);
+        }
+        int explainN = explain ? db.config().get(dev.spamward.bayes.BayesSettings.EXPLAIN) : 0;
+        try (TokenStore store = db.open(true)) {
+            BayesFilter filter = db.filter(store);
+            if (!batch) {
+                byte[] msg = read(files.get(0));
+                Classification c = filter.classify(msg, explainN);
+                print(out, null, c);
+                for (String p : c.problems()) err.println("spamward: note: message read with a problem: " + p);
+                if (c.details().note() != null) err.println("spamward: note: " + c.details().note());
+                return switch (c.verdict()) {
+                    case HAM -> EXIT_HAM;
+                    case SPAM -> EXIT_SPAM;
+                    case UNSURE -> EXIT_UNSURE;
+                };
+            }
+            int failed = 0;
+            for (Path f : files) {
+                List<byte[]> msgs;
+                try {
+                    msgs = MessageSource.split(MessageSource.read(f));
+                } catch (IOException e) {
+                    err.println("spamward: " + f + ": " + e.getMessage());
+                    failed++;
+                    continue;
+                }
+                int i = 0;
+                for (byte[] m : msgs) {
+                    String name = (f == null ? "-" : f.toString()) + (msgs.size() > 1 ? "#" + (++i) : "");
+                    print(out, name, filter.classify(m, explainN));
+                }
+            }
+            out.flush();
+            return failed == 0 ? 0 : 1;
+        } catch (StoreException e) {
+            throw new UserException(e.getMessage(), 1);
+        }
+    }
+
+    private static byte[] read(Path f) {
+        try {
+            return MessageSource.read(f);
+        } catch (IOException e) {
+            throw new UserException((f == null ? "stdin" : f) + ": " + e.getMessage(), 1);
+        }
+    }
+
+    private static void print(PrintWriter out, String name, Classification c) {
+        String line = c.verdict().name() + (name == null ? " " : "\t") + String.format(Locale.ROOT, "%.6f", c.score());
+        out.println(name == null ? line : name + "\t" + line);
+        for (TokenEvidence e : c.details().evidence()) {
+            out.printf(Locale.ROOT, "  %.4f  spam=%d ham=%d  %s%n", e.probability(), e.spam(), e.ham(), e.token());
+        }
+    }
+
+    static int exitCode(Verdict v) {
+        return v == Verdict.SPAM ? EXIT_SPAM : v == Verdict.UNSURE ? EXIT_UNSURE : EXIT_HAM;
+    }
+}

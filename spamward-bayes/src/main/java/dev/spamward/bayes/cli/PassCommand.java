@@ -1,0 +1,76 @@
+package dev.spamward.bayes.cli;
+
+import dev.spamward.bayes.Classification;
+import dev.spamward.bayes.store.TokenStore;
+import dev.spamward.core.cli.Subcommand;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code spamward pass}: reads a message on stdin and writes it to stdout with {@code X-Spamward-Verdict}
+ * and {@code X-Spamward-Score} added at the end of the header section. Whatever goes wrong inside
+ * (missing database, a bug), the original message is written byte for byte with an
+ * {@code X-Spamward-Error} field, and the exit status is 0, so that a delivery pipe never loses mail.
+ */
+@Command(name = "pass", mixinStandardHelpOptions = true,
+        description = "Filter a message from stdin to stdout, adding X-Spamward-* header fields (exit 0 even on errors).")
+public final class PassCommand implements Callable<Integer>, Subcommand {
+
+    @Mixin
+    DbOption db;
+
+    @Option(names = {"-in", "--in"}, paramLabel = "FILE", description = "Read the message from FILE instead of stdin.")
+    Path in;
+
+    @Option(names = {"-out", "--out"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+    Path outFile;
+
+    @Override
+    public Integer call() throws IOException {
+        byte[] msg;
+        try (InputStream is = in == null ? System.in : Files.newInputStream(in)) {
+            msg = is.readAllBytes();
+        }
+        byte[] result = filter(msg, db);
+        try (OutputStream os = outFile == null ? System.out : Files.newOutputStream(outFile)) {
+            os.write(result);
+            os.flush();
+        }
+        return 0;
+    }
+
+    /** The message with the verdict fields added, or with an error field: never throws, never loses a byte. */
+    static byte[] filter(byte[] msg, DbOption db) {
+        List<String> fields = new ArrayList<>(3);
+        try (TokenStore store = db.open(true)) {
+            Classification c = db.filter(store).classify(msg, 0);
+            fields.add(HeaderInserter.PREFIX + "Verdict: " + c.verdict().id());
+            fields.add(HeaderInserter.PREFIX + "Score: " + String.format(Locale.ROOT, "%.4f", c.score()));
+            if (!c.problems().isEmpty()) fields.add(HeaderInserter.PREFIX + "Note: message read with " + c.problems().size() + " problem(s)");
+        } catch (RuntimeException | Error e) {
+            fields.clear();
+            fields.add(HeaderInserter.PREFIX + "Error: " + oneLine(e));
+        }
+        try {
+            return HeaderInserter.insert(msg, fields);
+        } catch (RuntimeException | Error e) {
+            return msg;
+        }
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        m = m.replaceAll("[\\r\\n\\t]+", " ");
+        return m.length() > 200 ? m.substring(0, 200) : m;
+    }
+}

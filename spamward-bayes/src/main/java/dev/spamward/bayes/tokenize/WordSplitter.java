@@ -1,0 +1,96 @@
+package dev.spamward.bayes.tokenize;
+
+import java.util.function.Consumer;
+
+/**
+ * Splits normalised text into words. A word is a run of letters, digits, combining marks and the
+ * connectors {@code - ' . _ @ & $ € £ ¥ ! %}; connectors other than currency signs are trimmed from both
+ * ends ({@code "offer,"} and {@code "offer."} are {@code offer}; {@code bob@example.org} and {@code 4.99}
+ * stay whole). Ideographic scripts, written without spaces, give overlapping character pairs. Lengths
+ * are counted in characters (code points), not bytes: shorter than {@code min} is dropped, longer than
+ * {@code max} becomes {@code long:} plus its first 12 characters. The text's end flushes the last word.
+ */
+final class WordSplitter {
+    private static final String CONNECTORS = "-'._@&!%";
+    private static final String CURRENCY = "$€£¥";
+
+    private final int min;
+    private final int max;
+
+    WordSplitter(int min, int max) {
+        this.min = min;
+        this.max = max;
+    }
+
+    private static boolean ideographic(int cp) {
+        Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+        return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
+                || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.THAI
+                || s == Character.UnicodeScript.LAO || s == Character.UnicodeScript.KHMER
+                || s == Character.UnicodeScript.MYANMAR;
+    }
+
+    private static boolean constituent(int cp) {
+        if (Character.isLetterOrDigit(cp)) return true;
+        int t = Character.getType(cp);
+        if (t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK || t == Character.ENCLOSING_MARK) return true;
+        return cp < 0x10000 && (CONNECTORS.indexOf(cp) >= 0 || CURRENCY.indexOf(cp) >= 0);
+    }
+
+    /** Emits every word of {@code text} to {@code out}. */
+    void split(CharSequence text, Consumer<String> out) {
+        int n = text.length();
+        int i = 0;
+        StringBuilder ideo = new StringBuilder();
+        while (i < n) {
+            int cp = Character.codePointAt(text, i);
+            if (ideographic(cp)) {
+                int start = i;
+                while (i < n) {
+                    int c = Character.codePointAt(text, i);
+                    if (!ideographic(c) && Character.getType(c) != Character.NON_SPACING_MARK) break;
+                    i += Character.charCount(c);
+                }
+                ideo.setLength(0);
+                ideo.append(text, start, i);
+                emitIdeographic(ideo.toString(), out);
+                continue;
+            }
+            if (!constituent(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            while (i < n) {
+                int c = Character.codePointAt(text, i);
+                if (!constituent(c) || ideographic(c)) break;
+                i += Character.charCount(c);
+            }
+            emit(text, start, i, out);
+        }
+    }
+
+    private void emit(CharSequence text, int start, int end, Consumer<String> out) {
+        while (start < end && CONNECTORS.indexOf(text.charAt(start)) >= 0) start++;
+        while (end > start && CONNECTORS.indexOf(text.charAt(end - 1)) >= 0 && text.charAt(end - 1) != '!') end--;
+        if (start >= end) return;
+        String w = text.subSequence(start, end).toString();
+        int len = w.codePointCount(0, w.length());
+        if (len < min) return;
+        if (len > max) {
+            out.accept("long:" + w.substring(0, w.offsetByCodePoints(0, 12)));
+            return;
+        }
+        out.accept(w);
+    }
+
+    /** Overlapping pairs of characters (a single character alone). */
+    private static void emitIdeographic(String run, Consumer<String> out) {
+        int[] cps = run.codePoints().toArray();
+        if (cps.length == 1) {
+            out.accept(run);
+            return;
+        }
+        for (int k = 0; k + 1 < cps.length; k++) out.accept(new String(cps, k, 2));
+    }
+}
