@@ -13,7 +13,7 @@ public final class BayesSettings implements ConfigSection {
     public static final ConfigKey<Path> DB = ConfigKey.of("bayes.db", ValueType.path(), null,
             "Token database directory (LMDB). Default: $XDG_DATA_HOME/spamward/bayes, else ~/.local/share/spamward/bayes.");
 
-    public static final ConfigKey<Double> SPAM_CUTOFF = ConfigKey.of("bayes.spam_cutoff", ValueType.decimal(0, 1), "0.6",
+    public static final ConfigKey<Double> SPAM_CUTOFF = ConfigKey.of("bayes.spam_cutoff", ValueType.decimal(0, 1), "0.8",
             "Scores at or above this are spam.");
 
     public static final ConfigKey<Double> HAM_CUTOFF = ConfigKey.of("bayes.ham_cutoff", ValueType.decimal(0, 1), "0.2",
@@ -31,7 +31,7 @@ public final class BayesSettings implements ConfigSection {
     public static final ConfigKey<Double> ROBINSON_X = ConfigKey.of("bayes.robinson_x", ValueType.decimal(0.01, 0.99), "0.5",
             "Robinson's x: the probability assumed for a token with no history.");
 
-    public static final ConfigKey<Double> MIN_DEV = ConfigKey.of("bayes.min_dev", ValueType.decimal(0, 0.49), "0.2",
+    public static final ConfigKey<Double> MIN_DEV = ConfigKey.of("bayes.min_dev", ValueType.decimal(0, 0.49), "0.25",
             "Tokens whose probability is closer than this to 0.5 are ignored.");
 
     public static final ConfigKey<Integer> MAX_TOKENS = ConfigKey.of("bayes.max_tokens", ValueType.integer(0, 100_000), "150",

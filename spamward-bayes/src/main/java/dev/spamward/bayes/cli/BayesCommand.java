@@ -51,7 +51,7 @@ public final class BayesCommand implements Subcommand {
         public Integer call() {
             return withStore(db, true, s -> {
                 StoreStats st = s.stats();
-                PrintWriter out = db.spec.commandLine().getOut();
+                PrintWriter out = db.out();
                 out.println("database:      " + st.location());
                 out.println("backend:       " + st.backend() + ", format " + st.format());
                 out.println("spam messages: " + st.spamMessages());
@@ -74,7 +74,7 @@ public final class BayesCommand implements Subcommand {
         @Override
         public Integer call() {
             return withStore(db, true, s -> {
-                PrintWriter out = db.spec.commandLine().getOut();
+                PrintWriter out = db.out();
                 s.forEachToken(t -> out.printf(Locale.ROOT, "%d\t%d\t%s%n", t.spam(), t.ham(), t.token()));
                 out.flush();
                 return 0;
@@ -97,7 +97,7 @@ public final class BayesCommand implements Subcommand {
                         ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
                         : Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                     long n = TextDump.write(s, w);
-                    db.spec.commandLine().getErr().println("exported " + n + " tokens");
+                    db.err().println("exported " + n + " tokens");
                 }
                 return 0;
             });
@@ -125,7 +125,7 @@ public final class BayesCommand implements Subcommand {
             try (in) {
                 return withStore(db, false, s -> {
                     long n = TextDump.read(in, s);
-                    db.spec.commandLine().getErr().println("imported " + n + " tokens");
+                    db.err().println("imported " + n + " tokens");
                     return 0;
                 });
             } catch (IllegalArgumentException e) {

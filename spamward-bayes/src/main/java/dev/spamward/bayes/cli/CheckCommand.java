@@ -45,8 +45,8 @@ public final class CheckCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() {
-        PrintWriter out = db.spec.commandLine().getOut();
-        PrintWriter err = db.spec.commandLine().getErr();
+        PrintWriter out = db.out();
+        PrintWriter err = db.err();
         if (paths.isEmpty()) paths = List.of("-");
         if (!batch && paths.size() > 1) throw new UserException("check takes one message; use --batch for several", 1);
         List<Path> files;

@@ -21,6 +21,16 @@ public final class DbOption {
             description = "Token database directory (default: bayes.db, else ~/.local/share/spamward/bayes).")
     Path db;
 
+    /** Standard output (a picocli mixin's CommandLine does not see the root's setOut, so go to the stream). */
+    java.io.PrintWriter out() {
+        return new java.io.PrintWriter(System.out, true);
+    }
+
+    /** Standard error. */
+    java.io.PrintWriter err() {
+        return new java.io.PrintWriter(System.err, true);
+    }
+
     Config config() {
         return CommandContext.config(spec);
     }

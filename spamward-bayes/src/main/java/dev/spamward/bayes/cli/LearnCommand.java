@@ -62,7 +62,7 @@ public class LearnCommand implements Callable<Integer>, Subcommand {
         } catch (IOException e) {
             throw new UserException(e.getMessage() + " (nothing was learned)", 1);
         }
-        PrintWriter err = db.spec.commandLine().getErr();
+        PrintWriter err = db.err();
         Progress progress = new Progress(err, files.size(), !quiet && System.console() != null);
         Map<LearnOutcome, Integer> outcomes = new EnumMap<>(LearnOutcome.class);
         int failed = 0;

@@ -35,10 +35,10 @@ public final class TokensCommand implements Callable<Integer>, Subcommand {
             throw new UserException(file + ": " + e.getMessage(), 1);
         }
         Tokens t = dev.spamward.bayes.Bayes.tokenizer(db.config()).tokenize(msg);
-        PrintWriter out = db.spec.commandLine().getOut();
+        PrintWriter out = db.out();
         for (String tok : distinct ? t.distinct() : t.all()) out.println(tok);
         out.flush();
-        for (String p : t.problems()) db.spec.commandLine().getErr().println("spamward: note: " + p);
+        for (String p : t.problems()) db.err().println("spamward: note: " + p);
         return 0;
     }
 }

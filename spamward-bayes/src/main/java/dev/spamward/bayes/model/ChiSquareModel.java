@@ -28,7 +28,7 @@ public final class ChiSquareModel implements Model {
     public record Params(double strength, double prior, double minDev, int maxTokens, long minLearned) {
         /** The tuned defaults (see BENCHMARKS.md, Bayes). */
         public static Params defaults() {
-            return new Params(0.1, 0.5, 0.1, 150, 1);
+            return new Params(1.0, 0.5, 0.25, 150, 1);
         }
     }
 

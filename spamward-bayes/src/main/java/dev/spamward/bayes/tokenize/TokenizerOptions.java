@@ -22,6 +22,6 @@ public record TokenizerOptions(int minWord, int minHeaderWord, int maxWord, Case
 
     /** The defaults chosen by the TOE benchmark (BENCHMARKS.md, Bayes). */
     public static TokenizerOptions defaults() {
-        return new TokenizerOptions(3, 2, 40, CaseMode.BOTH, false, 20_000);
+        return new TokenizerOptions(3, 2, 40, CaseMode.FOLD, false, 20_000);
     }
 }

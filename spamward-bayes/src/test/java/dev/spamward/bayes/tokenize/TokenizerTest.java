@@ -47,7 +47,7 @@ class TokenizerTest {
         assertThat(tokens(plain("", "alpha bravo charlie"))).contains("charlie");
         byte[] latin1Html = ("From: x@example.org\nContent-Type: text/html; charset=iso-8859-1\n\n<p>gr\u00fc\u00dfe aus M\u00fcnchen")
                 .getBytes(StandardCharsets.ISO_8859_1);
-        assertThat(tokens(latin1Html)).contains("münchen", "München");
+        assertThat(tokens(latin1Html)).contains("grüße", "münchen");
     }
 
     @Test
@@ -100,13 +100,13 @@ class TokenizerTest {
     @Test
     void d8UnicodeNormalisationInvisibleCharactersAndCharacterBasedLengths() {
         List<String> t = tokens(plain("", "ＶＩＡＧＲＡ vi\u00ADagra ph\u200Barm\u200Dacy \uFB01nance über\n"));
-        assertThat(t).contains("viagra", "VIAGRA", "pharmacy", "finance", "über", "meta:invisible-chars");
+        assertThat(t).contains("viagra", "pharmacy", "finance", "über", "meta:invisible-chars").doesNotContain("VIAGRA");
         assertThat(t).noneMatch(s -> s.indexOf('\u00AD') >= 0 || s.indexOf('\u200B') >= 0 || s.indexOf('\u200D') >= 0);
         // Lengths count characters: a 3-letter word with 2-byte letters is kept, 41 characters become long:.
         assertThat(tokens(plain("", "äöü " + "x".repeat(41) + " " + "y".repeat(40) + "\n")))
                 .contains("äöü", "long:xxxxxxxxxxxx", "y".repeat(40)).doesNotContain("x".repeat(41));
-        // Case folding: both the folded and the written form of a capitalised word.
-        assertThat(tokens(plain("", "FREE Money\n"))).contains("free", "FREE", "money", "Money");
+        // Case folding.
+        assertThat(tokens(plain("", "FREE Money\n"))).contains("free", "money").doesNotContain("FREE", "Money");
     }
 
     @Test
@@ -116,7 +116,7 @@ class TokenizerTest {
                 + "Delivery-Date: Tue, 1 Oct 2024\nX-Spam-Status: Yes, score=99\nDKIM-Signature: v=1; b=signaturedata\n"
                 + "SUBJECT: Cheap pills\nFrom: \"Shop\" <shop@pills.example>\n\nbody text\n";
         List<String> t = tokens(msg);
-        assertThat(t).contains("hdr:subject", "subject:cheap", "subject:Cheap", "subject:pills", "from:shop@pills.example",
+        assertThat(t).contains("hdr:subject", "subject:cheap", "subject:pills", "from:shop@pills.example",
                 "from:@pills.example", "received:mx.example.net", "received:192.0.2.1", "received:postfix", "received:esmtps");
         assertThat(t).noneMatch(s -> s.contains("4AB12CD") || s.contains("4ab12cd") || s.contains("uniqueid123")
                 || s.contains("ref999") || s.startsWith("date:") || s.startsWith("x-spam") || s.contains("signaturedata")

@@ -4,7 +4,6 @@ import static dev.spamward.bayes.store.lmdb.LmdbNative.*;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 
@@ -36,7 +35,8 @@ import java.util.function.Consumer;
  * The embedded token store: an LMDB environment (a directory with {@code data.mdb} and {@code lock.mdb})
  * holding three databases:
  * <ul>
- *   <li>{@code tokens}: token (UTF-8) to 8 bytes, spam count and ham count (int32 little-endian each);</li>
+ *   <li>{@code tokens}: token (UTF-8) to its spam count and ham count, two unsigned LEB128 varints (2 bytes for
+ *       most tokens, which keeps the database small);</li>
  *   <li>{@code messages}: message key to one byte, {@code s} or {@code h};</li>
  *   <li>{@code meta}: {@code format} (ASCII version), {@code spam_messages}, {@code ham_messages} (int64 LE).</li>
  * </ul>
@@ -219,8 +219,9 @@ public final class LmdbTokenStore implements TokenStore {
             for (int i = 0; i < n; i++) {
                 MemorySegment v = io.get(txn, dbTokens, key(tokens.get(i)));
                 if (v != null) {
-                    spam[i] = v.get(JAVA_INT_UNALIGNED, 0);
-                    ham[i] = v.get(JAVA_INT_UNALIGNED, 4);
+                    long c = decodeCounts(v);
+                    spam[i] = (int) (c >>> 32);
+                    ham[i] = (int) c;
                 }
             }
             return new Counts(io.getLong(txn, dbMeta, K_SPAM), io.getLong(txn, dbMeta, K_HAM), List.copyOf(tokens), spam, ham);
@@ -249,8 +250,10 @@ public final class LmdbTokenStore implements TokenStore {
     @Override
     public void forEachToken(Consumer<TokenRecord> visitor) {
         read((txn, io) -> {
-            io.scan(txn, dbTokens, (k, v) -> visitor.accept(new TokenRecord(new String(k, StandardCharsets.UTF_8),
-                    v.get(JAVA_INT_UNALIGNED, 0), v.get(JAVA_INT_UNALIGNED, 4))));
+            io.scan(txn, dbTokens, (k, v) -> {
+                long c = decodeCounts(v);
+                visitor.accept(new TokenRecord(new String(k, StandardCharsets.UTF_8), (int) (c >>> 32), (int) c));
+            });
             return null;
         });
     }
@@ -529,19 +532,14 @@ public final class LmdbTokenStore implements TokenStore {
         /** Adds to a token's counts (never below 0); deletes the token when both reach 0. */
         void adjust(MemorySegment txn, int dbi, byte[] k, long ds, long dh) {
             MemorySegment v = get(txn, dbi, k);
-            long s = v == null ? 0 : Integer.toUnsignedLong(v.get(JAVA_INT_UNALIGNED, 0));
-            long h = v == null ? 0 : Integer.toUnsignedLong(v.get(JAVA_INT_UNALIGNED, 4));
-            s = Math.clamp(s + ds, 0, Integer.MAX_VALUE);
-            h = Math.clamp(h + dh, 0, Integer.MAX_VALUE);
+            long c = v == null ? 0 : decodeCounts(v);
+            long s = Math.clamp((c >>> 32) + ds, 0, Integer.MAX_VALUE);
+            long h = Math.clamp((c & 0xffffffffL) + dh, 0, Integer.MAX_VALUE);
             if (s == 0 && h == 0) {
                 if (v != null) delete(txn, dbi, k);
                 return;
             }
-            byte[] b = new byte[8];
-            MemorySegment bs = MemorySegment.ofArray(b);
-            bs.set(JAVA_INT_UNALIGNED, 0, (int) s);
-            bs.set(JAVA_INT_UNALIGNED, 4, (int) h);
-            put(txn, dbi, k, b);
+            put(txn, dbi, k, encodeCounts((int) s, (int) h));
         }
 
         long entries(MemorySegment txn, int dbi) {
@@ -568,6 +566,42 @@ public final class LmdbTokenStore implements TokenStore {
                 cursorClose(cursor);
             }
         }
+    }
+
+    /** Two unsigned LEB128 varints: spam count, then ham count. */
+    static byte[] encodeCounts(int spam, int ham) {
+        byte[] b = new byte[10];
+        int n = putVarint(b, 0, spam);
+        n = putVarint(b, n, ham);
+        return java.util.Arrays.copyOf(b, n);
+    }
+
+    private static int putVarint(byte[] b, int at, int v) {
+        while ((v & ~0x7f) != 0) {
+            b[at++] = (byte) ((v & 0x7f) | 0x80);
+            v >>>= 7;
+        }
+        b[at++] = (byte) v;
+        return at;
+    }
+
+    /** Decodes {@link #encodeCounts} into {@code spam << 32 | ham}; a damaged value reads as zero counts. */
+    static long decodeCounts(MemorySegment v) {
+        long size = v.byteSize();
+        long[] out = new long[2];
+        int at = 0;
+        for (int k = 0; k < 2; k++) {
+            long x = 0;
+            int shift = 0;
+            while (at < size && shift < 35) {
+                byte b = v.get(JAVA_BYTE, at++);
+                x |= (long) (b & 0x7f) << shift;
+                shift += 7;
+                if ((b & 0x80) == 0) break;
+            }
+            out[k] = Math.min(x, Integer.MAX_VALUE);
+        }
+        return out[0] << 32 | out[1];
     }
 
     /** UTF-8 key of a token, cut to LMDB's key limit at a character boundary. */

@@ -1,0 +1,205 @@
+package dev.spamward.bayes.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Bayes commands end to end on real SpamAssassin corpus messages and a real LMDB database. */
+class CliTest {
+    @TempDir
+    Path tmp;
+    Path db;
+    static final Path CORPUS = corpus();
+
+    private static Path corpus() {
+        try {
+            return Path.of(CliTest.class.getResource("/dev/spamward/bayes/corpus").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<Path> files(String cls) throws IOException {
+        try (var s = Files.list(CORPUS.resolve(cls))) {
+            return s.sorted().toList();
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        db = tmp.resolve("db");
+    }
+
+    /** Every third message of a class is held out for testing (easy and hard ham on both sides). */
+    static List<Path> heldOut(String cls) throws IOException {
+        List<Path> all = files(cls);
+        return java.util.stream.IntStream.range(0, all.size()).filter(i -> i % 3 == 2).mapToObj(all::get).toList();
+    }
+
+    /** Learns the other 20 of each class (in a directory each, as a user would). */
+    private void train() throws IOException {
+        for (String cls : List.of("ham", "spam")) {
+            Path d = Files.createDirectories(tmp.resolve("train-" + cls));
+            List<Path> test = heldOut(cls);
+            for (Path f : files(cls)) {
+                if (!test.contains(f)) Files.copy(f, d.resolve(f.getFileName()));
+            }
+            Cli.Result r = Cli.run(null, "learn", "-db", db.toString(), "--" + cls, d.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.err()).contains("learned as " + cls + ": 20 messages").contains("messages/s");
+        }
+    }
+
+    @Test
+    void learnThenCheckGivesGonzofilterExitCodesOnHeldOutMessages() throws IOException {
+        train();
+        int right = 0;
+        int total = 0;
+        for (String cls : List.of("ham", "spam")) {
+            for (Path f : heldOut(cls)) {
+                Cli.Result r = Cli.run(null, "check", "-db", db.toString(), f.toString());
+                assertThat(r.exit()).isIn(10, 11);
+                assertThat(r.out()).matches("(HAM|SPAM) [01]\\.\\d{6}\\R");
+                if (r.exit() == (cls.equals("spam") ? 11 : 10)) right++;
+                total++;
+            }
+        }
+        assertThat(right).as("correct of %d held-out messages", total).isGreaterThanOrEqualTo(17);
+    }
+
+    @Test
+    void checkReadsStdinExplainsAndBatchPrintsOneLinePerMessage() throws IOException {
+        train();
+        byte[] spam = Files.readAllBytes(heldOut("spam").get(3));
+        Cli.Result r = Cli.run(spam, "check", "-db", db.toString(), "--explain", "-");
+        assertThat(r.out().lines().count()).isGreaterThan(3);
+        assertThat(r.out().lines().skip(1).toList()).allMatch(l -> l.matches("  0\\.\\d{4}  spam=\\d+ ham=\\d+  .+"));
+        Cli.Result b = Cli.run(null, "check", "-db", db.toString(), "--batch", CORPUS.resolve("ham").toString());
+        assertThat(b.exit()).isZero();
+        assertThat(b.out().lines().toList()).hasSize(30).allMatch(l -> l.matches(".+\\.eml\t(HAM|SPAM)\t[01]\\.\\d{6}"));
+    }
+
+    @Test
+    void unsureBandGivesExit12() throws IOException {
+        train();
+        Path f = heldOut("ham").get(3);
+        Cli.Result r = Cli.run(null, List.of("bayes.unsure=true", "bayes.ham_cutoff=0", "bayes.spam_cutoff=1"),
+                "check", "-db", db.toString(), f.toString());
+        assertThat(r.exit()).isEqualTo(12);
+        assertThat(r.out()).startsWith("UNSURE ");
+    }
+
+    @Test
+    void aMissingDatabaseIsAClearErrorNotAStackTrace() {
+        Cli.Result r = Cli.run("Subject: x\n\nhello\n".getBytes(StandardCharsets.UTF_8), "check", "-db", db.toString(), "-");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).startsWith("spamward: no token database at").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anUnreadablePathFailsBeforeAnythingIsLearnedAndARerunLearnsNothingTwice() throws IOException {
+        Path good = files("spam").get(0);
+        Cli.Result r = Cli.run(null, "learn", "-db", db.toString(), "--spam", good.toString(), tmp.resolve("nope").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("nope: no such file or directory").contains("nothing was learned");
+        assertThat(Files.exists(db.resolve("data.mdb"))).isFalse();
+        assertThat(Cli.run(null, "learn", "-db", db.toString(), "--spam", good.toString()).err()).contains("1 learned");
+        assertThat(Cli.run(null, "learn", "-db", db.toString(), "--spam", good.toString()).err()).contains("1 already learned");
+        Cli.Result stats = Cli.run(null, "bayes", "stats", "-db", db.toString());
+        assertThat(stats.out()).contains("spam messages: 1").contains("ham messages:  0");
+    }
+
+    @Test
+    void unlearnAndMoveCorrectMistakes() throws IOException {
+        Path f = files("ham").get(0);
+        Cli.run(null, "learn", "-db", db.toString(), "--spam", f.toString());
+        assertThat(Cli.run(null, "learn", "-db", db.toString(), "--ham", f.toString()).err()).contains("1 moved");
+        assertThat(Cli.run(null, "bayes", "stats", "-db", db.toString()).out()).contains("spam messages: 0").contains("ham messages:  1");
+        assertThat(Cli.run(null, "unlearn", "-db", db.toString(), f.toString()).err()).contains("1 unlearned");
+        Cli.Result stats = Cli.run(null, "bayes", "stats", "-db", db.toString());
+        assertThat(stats.out()).contains("ham messages:  0").contains("tokens:        0");
+    }
+
+    @Test
+    void passAddsHeadersAndKeepsEveryOtherByte() throws IOException {
+        train();
+        for (Path f : List.of(heldOut("spam").get(5), heldOut("ham").get(5))) {
+            byte[] in = Files.readAllBytes(f);
+            Cli.Result r = Cli.run(in, "pass", "-db", db.toString());
+            assertThat(r.exit()).isZero();
+            byte[] out = r.stdout();
+            String s = new String(out, StandardCharsets.ISO_8859_1);
+            assertThat(s).containsPattern("X-Spamward-Verdict: (ham|spam)\nX-Spamward-Score: [01]\\.\\d{4}\n");
+            assertThat(removeAdded(out)).isEqualTo(in);
+        }
+    }
+
+    @Test
+    void passWithAnInternalErrorWritesTheOriginalWithAnErrorField() {
+        byte[] in = "From: a@example.org\r\nSubject: hi\r\n\r\nbody\r\nwithout final newline".getBytes(StandardCharsets.UTF_8);
+        Cli.Result r = Cli.run(in, "pass", "-db", db.resolve("missing").toString());
+        assertThat(r.exit()).isZero();
+        String s = new String(r.stdout(), StandardCharsets.UTF_8);
+        assertThat(s).startsWith("From: a@example.org\r\nSubject: hi\r\nX-Spamward-Error: no token database at ")
+                .endsWith("\r\n\r\nbody\r\nwithout final newline");
+        assertThat(removeAdded(r.stdout())).isEqualTo(in);
+    }
+
+    /** The output with the added X-Spamward lines removed. */
+    private static byte[] removeAdded(byte[] out) {
+        String s = new String(out, StandardCharsets.ISO_8859_1);
+        return s.replaceAll("X-Spamward-[A-Za-z]+: [^\r\n]*\r?\n", "").getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void gonzofilterProtocolDrivesLearnAndCheck() throws IOException {
+        List<Path> spam = files("spam");
+        List<Path> ham = files("ham");
+        for (int i = 0; i < 15; i++) {
+            assertThat(Cli.run(null, "gonzo", "-db", db.toString(), "-spam", "-in", spam.get(i).toString()).exit()).isZero();
+            assertThat(Cli.run(null, "gonzo", "-db", db.toString(), "-ham", "-in", ham.get(i).toString()).exit()).isZero();
+        }
+        assertThat(Cli.run(null, "gonzo", "-db", db.toString(), "-check", "-in", spam.get(20).toString()).exit()).isIn(10, 11);
+    }
+
+    @Test
+    void exportImportRoundTripAndTokensCommand() throws IOException {
+        train();
+        Path dump = tmp.resolve("dump.txt");
+        assertThat(Cli.run(null, "bayes", "export", "-db", db.toString(), dump.toString()).exit()).isZero();
+        Path db2 = tmp.resolve("db2");
+        assertThat(Cli.run(null, "bayes", "import", "-db", db2.toString(), dump.toString()).exit()).isZero();
+        String a = Cli.run(null, "bayes", "dump", "-db", db.toString()).out();
+        assertThat(Cli.run(null, "bayes", "dump", "-db", db2.toString()).out()).isEqualTo(a).isNotEmpty();
+        Path f = files("spam").get(0);
+        assertThat(Cli.run(null, "check", "-db", db2.toString(), f.toString()).out())
+                .isEqualTo(Cli.run(null, "check", "-db", db.toString(), f.toString()).out());
+        Cli.Result t = Cli.run(null, "tokens", f.toString());
+        assertThat(t.exit()).isZero();
+        assertThat(t.out().lines().toList()).contains("hdr:subject").hasSizeGreaterThan(20);
+        Cli.Result bad = Cli.run("garbage\n".getBytes(StandardCharsets.UTF_8), "bayes", "import", "-db", db2.toString(), "-");
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).contains("line 1");
+    }
+
+    @Test
+    void mboxFilesAreSplitIntoMessages() throws IOException {
+        String a = "From a@example.org Mon Jan  1 00:00:00 2024\nSubject: one\n\nfirst body\n>From the quoted line\n\n";
+        String b = "From b@example.org Mon Jan  1 00:00:01 2024\nSubject: two\n\nsecond body\n";
+        byte[] joined = (a + b).getBytes(StandardCharsets.US_ASCII);
+        Path mbox = tmp.resolve("box.mbox");
+        Files.write(mbox, joined);
+        List<byte[]> parts = MessageSource.split(joined);
+        assertThat(parts).hasSize(2);
+        assertThat(new String(parts.get(0), StandardCharsets.US_ASCII)).contains("\nFrom the quoted line\n").doesNotContain("second");
+        assertThat(Cli.run(null, "learn", "-db", db.toString(), "--spam", mbox.toString()).err()).contains("2 messages");
+    }
+}
