@@ -46,10 +46,16 @@ public final class BayesSettings implements ConfigSection {
     public static final ConfigKey<Boolean> SYNC = ConfigKey.of("bayes.sync", ValueType.bool(), "false",
             "fsync after every learned message (always at the end of a learn run; a killed process never loses a commit either way).");
 
+    public static final ConfigKey<Boolean> HTTP_ENABLED = ConfigKey.of("bayes.http_enabled", ValueType.bool(), "true",
+            "spamward serve: offer POST /bayes/check, /bayes/learn, /bayes/unlearn and GET /bayes/stats on the HTTP endpoint.");
+
+    public static final ConfigKey<String> API_TOKEN = ConfigKey.of("bayes.api_token", ValueType.nonEmpty(), null,
+            "Bearer token required by /bayes/learn and /bayes/unlearn (unset: learning over HTTP is refused).").secret();
+
     @Override
     public List<ConfigKey<?>> keys() {
         return List.of(DB, SPAM_CUTOFF, HAM_CUTOFF, UNSURE, MIN_LEARNED, ROBINSON_S, ROBINSON_X, MIN_DEV, MAX_TOKENS,
-                EXPLAIN, MAP_SIZE, SYNC);
+                EXPLAIN, MAP_SIZE, SYNC, HTTP_ENABLED, API_TOKEN);
     }
 
     /** The database directory: {@code override}, else {@code bayes.db}, else the XDG data directory. */

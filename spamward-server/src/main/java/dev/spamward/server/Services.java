@@ -1,5 +1,8 @@
 package dev.spamward.server;
 
+import dev.spamward.bayes.BayesSettings;
+import dev.spamward.bayes.http.BayesHttpApi;
+import dev.spamward.bayes.store.StoreException;
 import dev.spamward.core.config.Config;
 import dev.spamward.core.config.CoreSettings;
 import java.io.IOException;
@@ -37,6 +40,7 @@ public final class Services implements AutoCloseable {
                 s.http.start();
                 s.running.push(s.http);
                 s.descriptions.add("http " + s.http.address() + " (/health, /metrics)");
+                if (config.get(BayesSettings.HTTP_ENABLED)) s.startBayes(config);
             }
         } catch (IOException | RuntimeException e) {
             s.close();
@@ -46,6 +50,18 @@ public final class Services implements AutoCloseable {
             LOG.warn("no service is enabled; set http.enabled = true");
         }
         return s;
+    }
+
+    /** The Bayes classifier's routes on the HTTP endpoint; a database that cannot be opened is logged, not fatal. */
+    private void startBayes(Config config) {
+        try {
+            BayesHttpApi bayes = BayesHttpApi.open(config);
+            bayes.register(http::route);
+            running.push(bayes);
+            descriptions.add("bayes (/bayes/check, /bayes/learn, /bayes/unlearn, /bayes/stats)");
+        } catch (StoreException e) {
+            LOG.error("Bayes HTTP API not started: {}", e.getMessage());
+        }
     }
 
     /** The HTTP endpoint, or null when disabled. */

@@ -345,6 +345,11 @@ public final class LmdbTokenStore implements TokenStore {
         }
     }
 
+    /** The LMDB library's version string (loads and links the native library). */
+    public static String libraryVersion() {
+        return version();
+    }
+
     /** Test hook: pretends the database was written by another format version. */
     void overwriteFormatForTest(int format) {
         write((txn, io) -> {

@@ -1,0 +1,174 @@
+package dev.spamward.bayes.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.spamward.bayes.Bayes;
+import dev.spamward.bayes.BayesFilter;
+import dev.spamward.bayes.BayesSettings;
+import dev.spamward.bayes.Classification;
+import dev.spamward.bayes.model.TokenEvidence;
+import dev.spamward.bayes.store.Label;
+import dev.spamward.bayes.store.LearnOutcome;
+import dev.spamward.bayes.store.StoreException;
+import dev.spamward.bayes.store.StoreStats;
+import dev.spamward.bayes.store.TokenStore;
+import dev.spamward.core.config.Config;
+import dev.spamward.mime.MimeSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Locale;
+
+/**
+ * The classifier over HTTP, so that an MTA hook does not start a JVM per message:
+ * <ul>
+ *   <li>{@code POST /bayes/check} (body: the raw message) → {@code {"verdict","score","tokens","problems","top":[...]}};</li>
+ *   <li>{@code POST /bayes/learn?class=spam|ham} and {@code POST /bayes/unlearn} with
+ *       {@code Authorization: Bearer TOKEN} ({@code bayes.api_token}, compared in constant time) →
+ *       {@code {"result":"learned|already_learned|moved|unlearned|not_learned"}};</li>
+ *   <li>{@code GET /bayes/stats}.</li>
+ * </ul>
+ * Bodies larger than {@code mime.max_message_size} get 413; errors are JSON {@code {"error": "..."}} with 4xx/5xx.
+ */
+public final class BayesHttpApi implements AutoCloseable {
+    /** Where routes go: {@code HttpEndpoint::route} in spamward-server. */
+    @FunctionalInterface
+    public interface Routes {
+        void route(String method, String path, HttpHandler handler);
+    }
+
+    private final TokenStore store;
+    private final BayesFilter filter;
+    private final byte[] token;
+    private final long maxBody;
+    private final int explain;
+
+    public BayesHttpApi(TokenStore store, BayesFilter filter, String apiToken, long maxBody, int explain) {
+        this.store = store;
+        this.filter = filter;
+        this.token = apiToken == null ? null : apiToken.getBytes(StandardCharsets.UTF_8);
+        this.maxBody = maxBody;
+        this.explain = explain;
+    }
+
+    /** Opens the configured store for reading and learning and builds the API. */
+    public static BayesHttpApi open(Config config) {
+        TokenStore store = Bayes.openStore(config, null, false);
+        return new BayesHttpApi(store, Bayes.filter(config, store), config.get(BayesSettings.API_TOKEN),
+                config.get(MimeSettings.MAX_MESSAGE_SIZE), config.get(BayesSettings.EXPLAIN));
+    }
+
+    /** Adds the four routes. */
+    public void register(Routes routes) {
+        routes.route("POST", "/bayes/check", this::check);
+        routes.route("POST", "/bayes/learn", ex -> learn(ex, true));
+        routes.route("POST", "/bayes/unlearn", ex -> learn(ex, false));
+        routes.route("GET", "/bayes/stats", this::stats);
+    }
+
+    private void check(HttpExchange ex) throws IOException {
+        byte[] msg = body(ex);
+        if (msg == null) return;
+        Classification c;
+        try {
+            c = filter.classify(msg, explain);
+        } catch (StoreException e) {
+            send(ex, 503, error(e.getMessage()));
+            return;
+        }
+        StringBuilder b = new StringBuilder(256);
+        b.append("{\"verdict\":\"").append(c.verdict().id()).append("\",\"score\":")
+                .append(String.format(Locale.ROOT, "%.6f", c.score())).append(",\"tokens\":").append(c.tokens())
+                .append(",\"used\":").append(c.details().used()).append(",\"problems\":[");
+        for (int i = 0; i < c.problems().size(); i++) b.append(i > 0 ? "," : "").append(Json.quote(c.problems().get(i)));
+        b.append("],\"top\":[");
+        for (int i = 0; i < c.details().evidence().size(); i++) {
+            TokenEvidence e = c.details().evidence().get(i);
+            b.append(i > 0 ? "," : "").append("{\"token\":").append(Json.quote(e.token())).append(",\"spam\":").append(e.spam())
+                    .append(",\"ham\":").append(e.ham()).append(",\"p\":").append(String.format(Locale.ROOT, "%.4f", e.probability())).append('}');
+        }
+        b.append("]");
+        if (c.details().note() != null) b.append(",\"note\":").append(Json.quote(c.details().note()));
+        b.append("}\n");
+        send(ex, 200, b.toString());
+    }
+
+    private void learn(HttpExchange ex, boolean learn) throws IOException {
+        if (token == null) {
+            drain(ex);
+            send(ex, 403, error("learning over HTTP is disabled: set bayes.api_token"));
+            return;
+        }
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        byte[] given = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
+        if (!MessageDigest.isEqual(given, token)) {
+            drain(ex);
+            send(ex, 401, error("missing or wrong bearer token"));
+            return;
+        }
+        Label label = null;
+        if (learn) {
+            String q = ex.getRequestURI().getRawQuery();
+            String cls = q == null ? null : q.replaceFirst("^(?:.*&)?class=([^&]*).*$", "$1");
+            try {
+                label = Label.parse(cls == null || cls.equals(q) ? "" : cls);
+            } catch (IllegalArgumentException e) {
+                drain(ex);
+                send(ex, 400, error("give ?class=spam or ?class=ham"));
+                return;
+            }
+        }
+        byte[] msg = body(ex);
+        if (msg == null) return;
+        try {
+            LearnOutcome o = learn ? filter.learn(msg, label) : filter.unlearn(msg);
+            send(ex, 200, "{\"result\":\"" + o.name().toLowerCase(Locale.ROOT) + "\"}\n");
+        } catch (StoreException e) {
+            send(ex, 503, error(e.getMessage()));
+        }
+    }
+
+    private void stats(HttpExchange ex) throws IOException {
+        StoreStats s = store.stats();
+        send(ex, 200, "{\"spam_messages\":" + s.spamMessages() + ",\"ham_messages\":" + s.hamMessages() + ",\"tokens\":" + s.tokens()
+                + ",\"bytes\":" + s.bytes() + ",\"backend\":" + Json.quote(s.backend()) + "}\n");
+    }
+
+    /** The request body, or null after answering 413 when it is larger than the limit. */
+    private byte[] body(HttpExchange ex) throws IOException {
+        try (InputStream in = ex.getRequestBody()) {
+            byte[] b = in.readNBytes((int) Math.min(maxBody + 1, Integer.MAX_VALUE - 8));
+            if (b.length > maxBody) {
+                send(ex, 413, error("message larger than " + maxBody + " bytes"));
+                return null;
+            }
+            return b;
+        }
+    }
+
+    private static void drain(HttpExchange ex) throws IOException {
+        try (InputStream in = ex.getRequestBody()) {
+            in.skip(1L << 20);
+        }
+    }
+
+    private static String error(String m) {
+        return "{\"error\":" + Json.quote(m) + "}\n";
+    }
+
+    private static void send(HttpExchange ex, int status, String json) throws IOException {
+        byte[] b = json.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, b.length);
+        try (OutputStream os = ex.getResponseBody()) {
+            os.write(b);
+        }
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

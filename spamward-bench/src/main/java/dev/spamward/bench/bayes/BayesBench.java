@@ -1,0 +1,339 @@
+package dev.spamward.bench.bayes;
+
+import dev.spamward.bayes.BayesFilter;
+import dev.spamward.bayes.store.Label;
+import dev.spamward.bayes.tokenize.Tokenizer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/**
+ * The Bayes benchmark: Spamward side by side with the Debian peers on the SpamAssassin corpus, in one run.
+ * <ol>
+ *   <li>TOE (gonzofilter's toe.py procedure, {@link Toe}) on the 400+600 split, {@code --repeats} seeds;
+ *       Spamward in-process over LMDB, each peer as one process per message;</li>
+ *   <li>throughput on the same messages: learning the 800 learn messages, classifying the 1,200 test messages
+ *       (Spamward in-process and as one {@code spamward check --batch} process; bogofilter {@code -B} bulk mode),
+ *       and the token database sizes after the same training;</li>
+ *   <li>per-message {@code spamward check} latency through the launcher (AOT cache) vs {@code bogofilter -I};</li>
+ *   <li>k-fold cross-validation over the whole corpus (Spamward in-process, peers in bulk mode).</li>
+ * </ol>
+ * The result replaces the "Bayes" section of BENCHMARKS.md. Run it with scripts/bench-bayes.sh.
+ */
+public final class BayesBench {
+    private final Path base;
+    private final Path corpus;
+    private final Path work;
+    private final List<String> peers;
+    private final int repeats;
+    private final int folds;
+    private final Path launcher;
+    private final StringBuilder md = new StringBuilder();
+
+    private BayesBench(Map<String, String> a) throws IOException {
+        base = Path.of(a.getOrDefault("base", ".cache/toe"));
+        corpus = Path.of(a.getOrDefault("corpus", ".cache/spamassassin"));
+        work = Files.createTempDirectory("spamward-bayes-bench");
+        peers = Arrays.stream(a.getOrDefault("peers", "bogofilter,spamprobe").split(",")).filter(s -> !s.isBlank()).toList();
+        repeats = Integer.parseInt(a.getOrDefault("repeats", "5"));
+        folds = Integer.parseInt(a.getOrDefault("folds", "5"));
+        launcher = a.containsKey("launcher") ? Path.of(a.get("launcher")) : null;
+        for (String p : peers) {
+            if (!PeerToe.installed(p)) throw new IllegalStateException(p + " is not installed (apt-get install " + p + ")");
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        BayesBench b = new BayesBench(a);
+        b.run(Path.of(a.getOrDefault("out", "BENCHMARKS.md")), a.getOrDefault("command", "scripts/bench-bayes.sh"));
+    }
+
+    private void run(Path out, String command) throws Exception {
+        md.append("## Bayes\n\n");
+        md.append("Measured ").append(Instant.now().toString(), 0, 16).append("Z on this machine (")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores shared with other work; times are noisy). ")
+                .append("Reproduce: `").append(command).append("` (fetches the corpus with npm into `.cache/`, builds the ")
+                .append("split with `scripts/make_toe_split.py` (seed 20240603), runs everything below and rewrites this section).\n\n");
+        toe();
+        throughput();
+        if (launcher != null) latency();
+        if (folds > 1) kfold();
+        writeSection(out);
+        System.err.println("bench: done; section written to " + out);
+    }
+
+    // ---- TOE ------------------------------------------------------------------------------------
+
+    private void toe() throws Exception {
+        md.append("### Train-on-error (TOE), 400 learn + 600 test messages per class\n\n")
+                .append("gonzofilter's toe.py procedure ported to Java (`Toe.java`, shuffles seeded with 1..").append(repeats)
+                .append(", the same order for every filter). Spamward runs in-process (tokenizer + chi-square + LMDB store ")
+                .append("in a fresh directory; every learn/check reads and tokenizes the file); the peers run as one process per ")
+                .append("message exactly as `toe-peer.sh` runs them, so their `time_s` includes ~3,000 process starts. ")
+                .append("Spamward's verdict is binary here (spam cut-off ").append(cutoff()).append(", no unsure band); ")
+                .append("bogofilter's unsure counts as ham.\n\n")
+                .append("| Filter | Run | FN | FP | accuracy | lham | lspam | sensi | speci | time_s |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        Map<String, List<ToeResult>> all = new LinkedHashMap<>();
+        for (int run = 1; run <= repeats; run++) {
+            List<ToeFilter> filters = new ArrayList<>();
+            filters.add(new SpamwardToe(work.resolve("toe-spamward-" + run), cutoff()));
+            for (String p : peers) filters.add(new PeerToe(p, work.resolve("toe-" + p + "-" + run)));
+            for (ToeFilter f : filters) {
+                try (f) {
+                    ToeResult r = Toe.run(f, base, run, run);
+                    System.err.printf(Locale.ROOT, "bench: TOE %s run %d: FN %d FP %d acc %.4f %.1fs%n", r.filter(), run, r.fn(), r.fp(), r.accuracy(), r.timeS());
+                    all.computeIfAbsent(r.filter(), k -> new ArrayList<>()).add(r);
+                }
+            }
+        }
+        for (List<ToeResult> rs : all.values()) {
+            for (ToeResult r : rs) {
+                md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.4f | %d | %d | %.3f | %.3f | %.1f |%n", r.filter(), r.run(),
+                        r.fn(), r.fp(), r.accuracy(), r.lham(), r.lspam(), r.sensi(), r.speci(), r.timeS()));
+            }
+        }
+        md.append("\nSummary (mean, and min–max over the runs):\n\n| Filter | accuracy | FN | FP | FP % of test ham | time_s |\n|---|---|---|---|---|---|\n");
+        for (var e : all.entrySet()) {
+            List<ToeResult> rs = e.getValue();
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f %% | %s |%n", e.getKey(),
+                    stat(rs, ToeResult::accuracy, "%.4f"), stat(rs, r -> r.fn(), "%.1f"), stat(rs, r -> r.fp(), "%.1f"),
+                    rs.stream().mapToDouble(ToeResult::fp).average().orElse(0) / 6.0, stat(rs, ToeResult::timeS, "%.1f")));
+        }
+        md.append('\n');
+    }
+
+    private static String stat(List<ToeResult> rs, java.util.function.ToDoubleFunction<ToeResult> f, String fmt) {
+        double[] v = rs.stream().mapToDouble(f).toArray();
+        double mean = Arrays.stream(v).average().orElse(0);
+        return String.format(Locale.ROOT, fmt + " (" + fmt + "–" + fmt + ")", mean, Arrays.stream(v).min().orElse(0), Arrays.stream(v).max().orElse(0));
+    }
+
+    /** The default spam cut-off (bayes.spam_cutoff). */
+    private static double cutoff() {
+        return Double.parseDouble(dev.spamward.bayes.BayesSettings.SPAM_CUTOFF.defaults().get(0));
+    }
+
+    // ---- throughput -------------------------------------------------------------------------------
+
+    private void throughput() throws Exception {
+        List<Path> learnHam = Toe.list(base.resolve("learn/ham"));
+        List<Path> learnSpam = Toe.list(base.resolve("learn/spam"));
+        List<Path> test = new ArrayList<>(Toe.list(base.resolve("test/spam")));
+        test.addAll(Toe.list(base.resolve("test/ham")));
+        // Warm-up (JIT) outside the timings: tokenize the test messages once.
+        Tokenizer tk = new Tokenizer();
+        for (Path p : test) tk.tokenize(Files.readAllBytes(p));
+
+        Path swDb = work.resolve("full-spamward");
+        double swLearn;
+        double swCheck;
+        try (SpamwardToe sw = new SpamwardToe(swDb, cutoff())) {
+            long t0 = System.nanoTime();
+            for (Path p : learnSpam) sw.learn(p, Label.SPAM);
+            for (Path p : learnHam) sw.learn(p, Label.HAM);
+            swLearn = (learnHam.size() + learnSpam.size()) / secs(t0);
+            BayesFilter f = sw.filter();
+            t0 = System.nanoTime();
+            for (Path p : test) f.classify(Files.readAllBytes(p), 0);
+            swCheck = test.size() / secs(t0);
+        }
+        Path bfDb = Files.createDirectories(work.resolve("full-bogofilter"));
+        long t0 = System.nanoTime();
+        bulk(List.of("bogofilter", "-d", bfDb.toString(), "-s", "-B"), learnSpam);
+        bulk(List.of("bogofilter", "-d", bfDb.toString(), "-n", "-B"), learnHam);
+        double bfLearn = (learnHam.size() + learnSpam.size()) / secs(t0);
+        t0 = System.nanoTime();
+        String bfOut = bulk(List.of("bogofilter", "-d", bfDb.toString(), "-t", "-B"), test);
+        double bfCheck = test.size() / secs(t0);
+        if (bfOut.lines().count() != test.size()) throw new IOException("bogofilter -B printed " + bfOut.lines().count() + " lines");
+        String batchRow = "";
+        if (launcher != null) {
+            t0 = System.nanoTime();
+            List<String> cmd = new ArrayList<>(List.of(launcher.toString(), "check", "--batch", "-db", swDb.toString(),
+                    base.resolve("test/spam").toString(), base.resolve("test/ham").toString()));
+            PeerToe.Run r = PeerToe.run(cmd);
+            double s = secs(t0);
+            if (r.out().lines().count() != test.size()) throw new IOException("spamward check --batch printed " + r.out().lines().count() + " lines");
+            batchRow = String.format(Locale.ROOT, "| Spamward `spamward check --batch` (one process, JVM start included) | %.0f | %.2f× |%n",
+                    test.size() / s, test.size() / s / bfCheck);
+        }
+        long swSize = Files.size(swDb.resolve("data.mdb"));
+        long bfSize = Files.size(bfDb.resolve("wordlist.db"));
+        md.append("### Throughput and database size (same messages, one run)\n\n")
+                .append("Learning the 800 learn messages (one transaction per message for Spamward; bogofilter `-s -B`/`-n -B` bulk mode), ")
+                .append("then classifying the 1,200 test messages. Spamward single-threaded, after a JIT warm-up (tokenizing the test set once).\n\n")
+                .append("| What | messages/s | vs bogofilter |\n|---|---:|---:|\n")
+                .append(String.format(Locale.ROOT, "| Spamward learning (in-process, LMDB) | %.0f | %.2f× |%n", swLearn, swLearn / bfLearn))
+                .append(String.format(Locale.ROOT, "| bogofilter learning (`-B`) | %.0f | 1× |%n", bfLearn))
+                .append(String.format(Locale.ROOT, "| Spamward classification (in-process) | %.0f | %.2f× |%n", swCheck, swCheck / bfCheck))
+                .append(batchRow)
+                .append(String.format(Locale.ROOT, "| bogofilter classification (`bogofilter -t -B`) | %.0f | 1× |%n%n", bfCheck))
+                .append(String.format(Locale.ROOT, "Token database after the same 800 messages: Spamward `data.mdb` %,d bytes, bogofilter `wordlist.db` %,d bytes (ratio %.2f).%n%n",
+                        swSize, bfSize, (double) swSize / bfSize));
+    }
+
+    private static double secs(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Runs a bulk command with the files as arguments; returns its standard output. */
+    private static String bulk(List<String> cmd, List<Path> files) throws Exception {
+        List<String> c = new ArrayList<>(cmd);
+        for (Path p : files) c.add(p.toString());
+        PeerToe.Run r = PeerToe.run(c);
+        if (r.exit() != 0 && !cmd.contains("-t") && !cmd.contains("score")) throw new IOException(cmd + " exit " + r.exit());
+        return r.out();
+    }
+
+    // ---- latency ----------------------------------------------------------------------------------
+
+    private void latency() throws Exception {
+        Path db = work.resolve("full-spamward");
+        Path bf = work.resolve("full-bogofilter");
+        List<Path> msgs = Toe.list(base.resolve("test/ham")).subList(0, 15);
+        PeerToe.run(List.of(launcher.toString(), "check", "-db", db.toString(), msgs.get(0).toString())); // builds the AOT cache
+        double[] sw = new double[msgs.size()];
+        double[] bo = new double[msgs.size()];
+        for (int i = 0; i < msgs.size(); i++) {
+            long t0 = System.nanoTime();
+            PeerToe.Run r = PeerToe.run(List.of(launcher.toString(), "check", "-db", db.toString(), msgs.get(i).toString()));
+            sw[i] = secs(t0) * 1000;
+            if (r.exit() != 10 && r.exit() != 11) throw new IOException("spamward check exit " + r.exit());
+            t0 = System.nanoTime();
+            PeerToe.run(List.of("bogofilter", "-d", bf.toString(), "-I", msgs.get(i).toString()));
+            bo[i] = secs(t0) * 1000;
+        }
+        md.append("### Per-message `spamward check` latency\n\n")
+                .append(String.format(Locale.ROOT, "`%s check -db DB FILE` through the launcher (JDK AOT cache, SerialGC, C1), %d messages, one process each: ",
+                        launcher.getFileName(), msgs.size()))
+                .append(String.format(Locale.ROOT, "median %.0f ms (min %.0f, max %.0f); `bogofilter -I FILE`: median %.1f ms.%n%n",
+                        median(sw), Arrays.stream(sw).min().orElse(0), Arrays.stream(sw).max().orElse(0), median(bo)));
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    // ---- k-fold ------------------------------------------------------------------------------------
+
+    private void kfold() throws Exception {
+        List<Path> ham = group("easy-ham-1", "easy-ham-2", "hard-ham-1");
+        List<Path> spam = group("spam-1", "spam-2");
+        Collections.shuffle(ham, new Random(20240603));
+        Collections.shuffle(spam, new Random(20240604));
+        md.append("### ").append(folds).append("-fold cross-validation over the whole corpus\n\n")
+                .append(String.format(Locale.ROOT, "%d ham + %d spam, shuffled (seeded), fold i = every %d-th message; each fold trains on the other folds ",
+                        ham.size(), spam.size(), folds))
+                .append("(every message learned) and tests on its own. Spamward in-process; bogofilter in bulk mode ")
+                .append("(`-s -B`, `-n -B`, then `-t -B`; unsure = ham); spamprobe with all files on one command line ")
+                .append("(`good`/`spam`, then `score`).\n\n")
+                .append("| Filter | FN (of ").append(spam.size()).append(" spam) | FP (of ").append(ham.size())
+                .append(" ham) | accuracy | sensi | speci | time_s |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        List<String> filters = new ArrayList<>(List.of("spamward"));
+        filters.addAll(peers.stream().filter(p -> !p.equals("bsfilter")).toList());
+        for (String f : filters) {
+            int fn = 0, fp = 0;
+            long t0 = System.nanoTime();
+            for (int k = 0; k < folds; k++) {
+                List<Path> trH = fold(ham, k, false), trS = fold(spam, k, false), teH = fold(ham, k, true), teS = fold(spam, k, true);
+                int[] e = switch (f) {
+                    case "spamward" -> foldSpamward(k, trH, trS, teH, teS);
+                    case "bogofilter" -> foldBogofilter(k, trH, trS, teH, teS);
+                    case "spamprobe" -> foldSpamprobe(k, trH, trS, teH, teS);
+                    default -> throw new IllegalArgumentException(f);
+                };
+                fn += e[0];
+                fp += e[1];
+                System.err.printf("bench: %d-fold %s fold %d: FN %d FP %d%n", folds, f, k, e[0], e[1]);
+            }
+            double s = secs(t0);
+            int n = ham.size() + spam.size();
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.4f | %.4f | %.4f | %.0f |%n", f, fn, fp, 1 - (double) (fn + fp) / n,
+                    1 - (double) fn / spam.size(), 1 - (double) fp / ham.size(), s));
+        }
+        md.append('\n');
+    }
+
+    private List<Path> group(String... groups) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (String g : groups) {
+            try (Stream<Path> s = Files.list(corpus.resolve(g))) {
+                s.filter(p -> p.toString().endsWith(".txt")).sorted().forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    private List<Path> fold(List<Path> all, int k, boolean testSet) {
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) if ((i % folds == k) == testSet) out.add(all.get(i));
+        return out;
+    }
+
+    private int[] foldSpamward(int k, List<Path> trH, List<Path> trS, List<Path> teH, List<Path> teS) throws Exception {
+        try (SpamwardToe sw = new SpamwardToe(work.resolve("kfold-spamward-" + k), cutoff())) {
+            for (int i = 0; i < Math.max(trH.size(), trS.size()); i++) {
+                if (i < trS.size()) sw.learn(trS.get(i), Label.SPAM);
+                if (i < trH.size()) sw.learn(trH.get(i), Label.HAM);
+            }
+            int fn = 0, fp = 0;
+            for (Path p : teS) if (!sw.isSpam(p)) fn++;
+            for (Path p : teH) if (sw.isSpam(p)) fp++;
+            return new int[] {fn, fp};
+        }
+    }
+
+    private int[] foldBogofilter(int k, List<Path> trH, List<Path> trS, List<Path> teH, List<Path> teS) throws Exception {
+        Path db = Files.createDirectories(work.resolve("kfold-bogofilter-" + k));
+        bulk(List.of("bogofilter", "-d", db.toString(), "-s", "-B"), trS);
+        bulk(List.of("bogofilter", "-d", db.toString(), "-n", "-B"), trH);
+        long fn = bulk(List.of("bogofilter", "-d", db.toString(), "-t", "-B"), teS).lines().filter(l -> !l.startsWith("S")).count();
+        long fp = bulk(List.of("bogofilter", "-d", db.toString(), "-t", "-B"), teH).lines().filter(l -> l.startsWith("S")).count();
+        return new int[] {(int) fn, (int) fp};
+    }
+
+    private int[] foldSpamprobe(int k, List<Path> trH, List<Path> trS, List<Path> teH, List<Path> teS) throws Exception {
+        Path db = Files.createDirectories(work.resolve("kfold-spamprobe-" + k));
+        bulk(List.of("spamprobe", "-d", db.toString(), "-c", "spam"), trS);
+        bulk(List.of("spamprobe", "-d", db.toString(), "good"), trH);
+        String s = bulk(List.of("spamprobe", "-d", db.toString(), "score"), teS);
+        String h = bulk(List.of("spamprobe", "-d", db.toString(), "score"), teH);
+        if (s.lines().count() != teS.size() || h.lines().count() != teH.size()) {
+            System.err.println("bench: spamprobe printed " + s.lines().count() + "/" + teS.size() + " and " + h.lines().count() + "/" + teH.size() + " lines");
+        }
+        return new int[] {(int) s.lines().filter(l -> !l.startsWith("SPAM")).count(), (int) h.lines().filter(l -> l.startsWith("SPAM")).count()};
+    }
+
+    // ---- output ------------------------------------------------------------------------------------
+
+    private void writeSection(Path out) throws IOException {
+        String section = md.toString();
+        String doc = Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "# Spamward benchmarks\n\n";
+        int start = doc.indexOf("\n## Bayes\n");
+        if (start < 0 && doc.startsWith("## Bayes\n")) start = -1;
+        if (doc.contains("## Bayes\n")) {
+            int s = doc.startsWith("## Bayes\n") ? 0 : start + 1;
+            int next = doc.indexOf("\n## ", s + 3);
+            doc = doc.substring(0, s) + section + (next < 0 ? "" : doc.substring(next + 1));
+        } else {
+            doc = doc.endsWith("\n\n") ? doc + section : doc + "\n" + section;
+        }
+        Files.writeString(out, doc, StandardCharsets.UTF_8);
+    }
+}
