@@ -70,28 +70,62 @@ public final class CheckCommand implements Callable<Integer>, Subcommand {
                     case UNSURE -> EXIT_UNSURE;
                 };
             }
-            int failed = 0;
-            for (Path f : files) {
-                List<byte[]> msgs;
-                try {
-                    msgs = MessageSource.split(MessageSource.read(f));
-                } catch (IOException e) {
-                    err.println("spamward: " + f + ": " + e.getMessage());
-                    failed++;
-                    continue;
-                }
-                int i = 0;
-                for (byte[] m : msgs) {
-                    String name = (f == null ? "-" : f.toString()) + (msgs.size() > 1 ? "#" + (++i) : "");
-                    print(out, name, filter.classify(m, explainN));
-                }
-            }
-            out.flush();
-            return failed == 0 ? 0 : 1;
+            return batch(filter, files, explainN, out, err);
         } catch (StoreException e) {
             throw new UserException(e.getMessage(), 1);
         }
     }
+
+    /**
+     * Classifies every message of {@code files} on one worker thread per core (LMDB readers do not block each
+     * other), printing the lines in input order.
+     */
+    private int batch(BayesFilter filter, List<Path> files, int explainN, PrintWriter out, PrintWriter err) {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads,
+                Thread.ofPlatform().daemon().name("check-", 0).factory());
+        java.util.ArrayDeque<java.util.concurrent.Future<String>> pending = new java.util.ArrayDeque<>();
+        int failed = 0;
+        try {
+            for (Path f : files) {
+                pending.add(pool.submit(() -> classifyFile(filter, f, explainN)));
+                if (pending.size() >= threads * 4) failed += printNext(pending, out, err);
+            }
+            while (!pending.isEmpty()) failed += printNext(pending, out, err);
+        } finally {
+            pool.shutdownNow();
+        }
+        out.flush();
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static int printNext(java.util.ArrayDeque<java.util.concurrent.Future<String>> pending, PrintWriter out, PrintWriter err) {
+        try {
+            out.print(pending.removeFirst().get());
+            return 0;
+        } catch (java.util.concurrent.ExecutionException e) {
+            err.println("spamward: " + e.getCause().getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserException("interrupted", 1);
+        }
+    }
+
+    /** The output lines for every message of one file. */
+    private static String classifyFile(BayesFilter filter, Path f, int explainN) throws IOException {
+        List<byte[]> msgs = MessageSource.split(MessageSource.read(f));
+        java.io.StringWriter sw = new java.io.StringWriter();
+        PrintWriter pw = new PrintWriter(sw);
+        int i = 0;
+        for (byte[] m : msgs) {
+            String name = (f == null ? "-" : f.toString()) + (msgs.size() > 1 ? "#" + (++i) : "");
+            print(pw, name, filter.classify(m, explainN));
+        }
+        pw.flush();
+        return sw.toString();
+    }
+
 
     private static byte[] read(Path f) {
         try {

@@ -77,6 +77,7 @@ public final class ChiSquareModel implements Model {
         double h = chiSquareSurvival(-2 * lnHam, 2 * m);
         double s = chiSquareSurvival(-2 * lnSpam, 2 * m);
         double score = Math.clamp((1 + h - s) / 2, 0, 1);
+
         return new Score(score, m, List.copyOf(used.subList(0, Math.min(explain, m))), null);
     }
 

@@ -25,12 +25,18 @@ final class TextNormalizer {
 
     static Result normalize(String s, boolean foldCase) {
         boolean invisible = false;
+        boolean ascii = true;
         for (int i = 0; i < s.length(); i++) {
-            if (invisible(s.charAt(i))) {
-                invisible = true;
-                break;
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                ascii = false;
+                if (invisible(c)) {
+                    invisible = true;
+                    break;
+                }
             }
         }
+        if (ascii) return new Result(foldCase ? s.toLowerCase(Locale.ROOT) : s, false); // ASCII is already NFKC
         if (invisible) {
             StringBuilder b = new StringBuilder(s.length());
             for (int i = 0; i < s.length(); i++) {

@@ -23,6 +23,7 @@ final class WordSplitter {
     }
 
     private static boolean ideographic(int cp) {
+        if (cp < 0x0E00) return false; // fast path: Latin, Greek, Cyrillic, Hebrew, Arabic, Indic scripts
         Character.UnicodeScript s = Character.UnicodeScript.of(cp);
         return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
                 || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.THAI
@@ -31,6 +32,10 @@ final class WordSplitter {
     }
 
     private static boolean constituent(int cp) {
+        if (cp < 0x80) {
+            return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z')
+                    || CONNECTORS.indexOf(cp) >= 0 || cp == '$';
+        }
         if (Character.isLetterOrDigit(cp)) return true;
         int t = Character.getType(cp);
         if (t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK || t == Character.ENCLOSING_MARK) return true;
