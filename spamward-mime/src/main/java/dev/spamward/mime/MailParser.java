@@ -199,8 +199,10 @@ public final class MailParser {
             if (stack.isEmpty()) {
                 current = root;
             } else {
-                // An embedded message/rfc822: a child of the current part.
+                // An embedded message/rfc822: a child of the current part. mime4j's reading of the
+                // structure wins over ours when a broken Content-Type makes them disagree.
                 MimePart parent = stack.peek();
+                parent.setEmbeddedContainer();
                 if (!open(parent, parent.path().isEmpty() ? "1" : parent.path() + ".1")) return;
             }
             stack.push(current);
