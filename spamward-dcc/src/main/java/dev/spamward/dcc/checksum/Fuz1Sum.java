@@ -123,11 +123,7 @@ final class Fuz1Sum {
             if (c >= 'a' && c <= 'z') {
                 buf[cp] = (byte) c;
                 if (++cp < BUF_SIZE) continue;
-                addSum(cp);
-                cp = 0;
-                eol = -1;
-                clearFrom(0);
-                st = ST_IDLE;
+                flushLines();
                 continue;
             }
 
@@ -139,16 +135,21 @@ final class Fuz1Sum {
                     continue;
                 }
                 if (cp >= BUF_SIZE - (MAX_LINE + HTTPS_LEN)) {
-                    addSum(cp);
-                    cp = 0;
-                    eol = -1;
-                    clearFrom(0);
-                    st = ST_IDLE;
+                    flushLines();
                     continue;
                 }
                 eol = cp;
             }
         }
+    }
+
+    /** Sum the whole buffer and forget any URL in progress. */
+    private void flushLines() {
+        addSum(cp);
+        cp = 0;
+        eol = -1;
+        clearFrom(0);
+        st = ST_IDLE;
     }
 
     private boolean dearSucker(int p, int llen) {

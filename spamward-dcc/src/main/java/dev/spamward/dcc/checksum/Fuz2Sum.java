@@ -140,43 +140,36 @@ final class Fuz2Sum {
                             bp -= i;
                             c = cref.result;
                         }
-                        if (c == '>') {
-                            ++xsummed;
-                            ++btotal;
-                            st = ST_WORD;
-                            break;
-                        }
-                        if (mime.cset[c] != DccTables.FC_SP) {
-                            ++xsummed;
-                            ++btotal;
-                            if (++tagLen > Fuz1Sum.FAILSAFE) {
-                                junk();
-                                break;
-                            }
-                        }
+                        if (skipped(c)) break;
                     } while (bp < lim);
                 }
                 default -> { // ST_SKIP_COMMENT
                     do {
                         int c = b[bp++] & 0xff;
-                        if (c == '>') {
-                            ++xsummed;
-                            ++btotal;
-                            st = ST_WORD;
-                            break;
-                        }
-                        if (mime.cset[c] != DccTables.FC_SP) {
-                            ++xsummed;
-                            ++btotal;
-                            if (++tagLen > Fuz1Sum.FAILSAFE) {
-                                junk();
-                                break;
-                            }
-                        }
+                        if (skipped(c)) break;
                     } while (bp < lim);
                 }
             }
         }
+    }
+
+    /** One byte inside a tag or comment: true when it ends the tag (or the tag ran too long). */
+    private boolean skipped(int c) {
+        if (c == '>') {
+            ++xsummed;
+            ++btotal;
+            st = ST_WORD;
+            return true;
+        }
+        if (mime.cset[c] != DccTables.FC_SP) {
+            ++xsummed;
+            ++btotal;
+            if (++tagLen > Fuz1Sum.FAILSAFE) {
+                junk();
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The final checksum, or {@code null} when it is not valid. */
