@@ -12,9 +12,9 @@ import java.util.Optional;
 /**
  * Where the DCC client id and password come from, in this order: {@code dcc.client_id} with
  * {@code dcc.client_passwd} (also {@code DCC_CLIENT_ID}, {@code DCC_CLIENT_PASSWD}, {@code DCC_CLIENT_PASSWD_FILE});
- * an id without password looked up in the ids files; else the first client entry of {@code dcc.ids_file}
- * ({@code DCC_IDS}), of {@link #defaultIdsFile()} (where {@code spamward dcc register} writes), and of
- * {@code /var/dcc/ids}; else anonymous.
+ * an id without password looked up in the ids files; else the first entry of {@code dcc.ids_file}
+ * ({@code DCC_IDS}) or of {@link #defaultIdsFile()} (where {@code spamward dcc register} writes), or the first
+ * client entry (id 32768 or more) of {@code /var/dcc/ids}; else anonymous.
  */
 public final class Credentials {
     /** The system-wide DCC ids file. */
@@ -50,7 +50,9 @@ public final class Credentials {
         for (Path f : files) {
             if (f.equals(SYSTEM_IDS) && !java.nio.file.Files.isReadable(f)) continue; // dccd's own, often root-only
             try {
-                Optional<IdsFile.Entry> e = IdsFile.find(IdsFile.read(f), id);
+                // dccd's own file also lists server ids (100..32767): take a client entry from it
+                long minId = f.equals(SYSTEM_IDS) ? 32768 : 2;
+                Optional<IdsFile.Entry> e = IdsFile.find(IdsFile.read(f), id, minId);
                 if (e.isPresent()) return ClientIdentity.of(e.get().id(), e.get().password());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read DCC ids file " + f, e);

@@ -57,10 +57,10 @@ public final class IdsFile {
         return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     }
 
-    /** The entry for {@code id}, or with {@code id == null} the first client entry (id 32768 or more). */
-    public static Optional<Entry> find(List<Entry> entries, Integer id) {
+    /** The entry for {@code id}, or with {@code id == null} the first entry with an id of at least {@code minId}. */
+    public static Optional<Entry> find(List<Entry> entries, Integer id, long minId) {
         for (Entry e : entries) {
-            if (id != null ? e.id() == id : e.id() >= 32768) return Optional.of(e);
+            if (id != null ? e.id() == id : e.id() >= minId) return Optional.of(e);
         }
         return Optional.empty();
     }

@@ -27,14 +27,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * dccd (32-byte key for a known client whose signature verified, zeros otherwise). Binds 127.0.0.1 on a
  * free port. Test hooks: drop the first N packets, delay answers, preset counts, or answer garbage.
  */
-final class FakeDccServer implements AutoCloseable {
+public final class FakeDccServer implements AutoCloseable {
     static final int MANY = 0x00fffff0;
 
     /** How to spoil answers (malformed-reply tests). */
-    enum Mode { NORMAL, SILENT, TRUNCATED, BAD_LENGTH_FIELD, WRONG_COUNT, GARBAGE, BAD_SIGNATURE, WRONG_IDS, ERROR }
+    public enum Mode { NORMAL, SILENT, TRUNCATED, BAD_LENGTH_FIELD, WRONG_COUNT, GARBAGE, BAD_SIGNATURE, WRONG_IDS, ERROR }
 
     /** One received request, decoded. */
-    record Request(int len, int vers, int op, long sender, int h, int p, int r, int t, int tgts,
+    public record Request(int len, int vers, int op, long sender, int h, int p, int r, int t, int tgts,
                    List<String> checksums, Boolean sig32, Boolean sig16, boolean zeroSig) {
     }
 
@@ -43,23 +43,23 @@ final class FakeDccServer implements AutoCloseable {
     private final Map<Long, byte[]> ids = new ConcurrentHashMap<>();
     private final Map<String, Long> counts = new ConcurrentHashMap<>();
     private final Map<Integer, Long> preset = new ConcurrentHashMap<>();
-    final List<Request> log = new CopyOnWriteArrayList<>();
+    public final List<Request> log = new CopyOnWriteArrayList<>();
     final AtomicInteger dropFirst = new AtomicInteger();
     volatile long delayMs;
     volatile Mode mode = Mode.NORMAL;
     final long serverId = 1000;
 
-    FakeDccServer() throws SocketException {
+    public FakeDccServer() throws SocketException {
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         ids.put(12345L, "secret".getBytes(StandardCharsets.UTF_8));
         thread = Thread.ofPlatform().daemon().name("fake-dccd").start(this::serve);
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
-    ServerAddress address() {
+    public ServerAddress address() {
         return new ServerAddress("127.0.0.1", port());
     }
 
