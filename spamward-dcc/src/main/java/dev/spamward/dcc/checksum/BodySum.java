@@ -10,6 +10,9 @@ final class BodySum {
     private static final byte[] FROM_SEQ = {'\n', '>', 'F', 'r', 'o', 'm'};
 
     private final MessageDigest md5 = Md5.create();
+    /** Bytes waiting for the digest (one update per block instead of per byte). */
+    private final byte[] pending = new byte[1024];
+    private int npending;
     private long total;
     /** Bytes of {@code \n>From} seen; the start of the body counts as following a newline. */
     private int flen = 1;
@@ -20,15 +23,13 @@ final class BodySum {
             if (flen != 0) {
                 if (c == FROM_SEQ[flen]) {
                     if (++flen >= 6) {
-                        md5.update(FROM_SEQ, 2, 4);
-                        total += 4;
+                        put(FROM_SEQ, 2, 4);
                         flen = 0;
                     }
                     continue;
                 }
                 if (--flen != 0) {
-                    md5.update(FROM_SEQ, 1, flen);
-                    total += flen;
+                    put(FROM_SEQ, 1, flen);
                     flen = 0;
                 }
             }
@@ -37,13 +38,28 @@ final class BodySum {
                 continue;
             }
             if (c == ' ' || c == '\t' || c == '\r' || c == '=') continue;
-            md5.update(c);
+            if (npending == pending.length) flush();
+            pending[npending++] = c;
             total++;
         }
     }
 
+    private void put(byte[] b, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            if (npending == pending.length) flush();
+            pending[npending++] = b[off + i];
+        }
+        total += n;
+    }
+
+    private void flush() {
+        md5.update(pending, 0, npending);
+        npending = 0;
+    }
+
     /** The checksum, or {@code null} when fewer than 30 bytes were summed. */
     byte[] finish() {
+        flush();
         byte[] d = md5.digest();
         return total < 30 ? null : d;
     }

@@ -43,6 +43,8 @@ public final class FakeDccServer implements AutoCloseable {
     private final Map<Long, byte[]> ids = new ConcurrentHashMap<>();
     private final Map<String, Long> counts = new ConcurrentHashMap<>();
     private final Map<Integer, Long> preset = new ConcurrentHashMap<>();
+    /** Answers to reports already counted, by (sender, h, p, r): dccd counts a retransmitted report once. */
+    private final Map<String, List<long[]>> seenReports = new ConcurrentHashMap<>();
     public final List<Request> log = new CopyOnWriteArrayList<>();
     final AtomicInteger dropFirst = new AtomicInteger();
     volatile long delayMs;
@@ -114,6 +116,8 @@ public final class FakeDccServer implements AutoCloseable {
         int tgts = 0;
         List<String> cks = new ArrayList<>();
         List<long[]> pairs = new ArrayList<>();
+        String reportKey = sender + "/" + h + "/" + p + "/" + r;
+        List<long[]> earlier = op == 2 ? seenReports.get(reportKey) : null;
         if (op == 2 || op == 3) {
             tgts = b.getInt();
             int off = 28;
@@ -124,7 +128,7 @@ public final class FakeDccServer implements AutoCloseable {
                 String key = type + ":" + sum;
                 long prev = counts.getOrDefault(key, 0L);
                 long cur = prev;
-                if (op == 2) {
+                if (op == 2 && earlier == null) {
                     long add = (tgts & 0x01000000) != 0 ? MANY : tgts & 0x00ffffff;
                     cur = add >= MANY || prev >= MANY ? MANY : Math.min(prev + add, MANY);
                     counts.put(key, cur);
@@ -134,6 +138,11 @@ public final class FakeDccServer implements AutoCloseable {
                 pairs.add(new long[] {cur, prev});
                 off += 18;
             }
+        }
+        if (earlier != null) {
+            pairs = earlier;
+        } else if (op == 2) {
+            seenReports.put(reportKey, pairs);
         }
         log.add(new Request(len, vers, op, sender, h, p, r, t, tgts, List.copyOf(cks), ok32, ok16, zero));
         if (dropFirst.getAndUpdate(n -> Math.max(0, n - 1)) > 0) return;
