@@ -40,7 +40,7 @@ public final class DccSettings implements ConfigSection {
 
     public static final ConfigKey<Path> IDS_FILE = ConfigKey.of("dcc.ids_file", ValueType.path(), null,
             "DCC ids file (lines 'id[,options] passwd1 [passwd2]'); written by 'spamward dcc register'."
-                    + " Unset: " + Credentials.defaultIdsFile() + ", then /var/dcc/ids.")
+                    + " Unset: $XDG_CONFIG_HOME/spamward/dcc-ids (~/.config/spamward/dcc-ids), then /var/dcc/ids.")
             .withEnvAliases("DCC_IDS");
 
     public static final ConfigKey<Integer> REJECT_THRESHOLD = ConfigKey.of("dcc.reject_threshold", COUNT, "many",

@@ -179,6 +179,16 @@ class DccClientTest {
     }
 
     @Test
+    void ipv6ServerLiteral() throws Exception {
+        try (FakeDccServer v6 = new FakeDccServer(java.net.InetAddress.getByName("::1"))) {
+            DccClient c = new DccClient(DccClient.Options.of(List.of(ServerAddress.parse("[::1]:" + v6.port())))
+                    .withTimeout(Duration.ofSeconds(2)));
+            assertThat(c.check(sums).server().host()).isEqualTo("::1");
+            assertThat(v6.log).hasSize(1);
+        }
+    }
+
+    @Test
     void probeMeasuresRoundTrips() {
         DccClient c = client(ClientIdentity.anonymous(), Duration.ofSeconds(2), server);
         List<DccClient.ServerInfo> info = c.probe();

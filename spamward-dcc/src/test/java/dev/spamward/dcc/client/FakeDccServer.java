@@ -52,7 +52,12 @@ public final class FakeDccServer implements AutoCloseable {
     final long serverId = 1000;
 
     public FakeDccServer() throws SocketException {
-        socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this(InetAddress.getLoopbackAddress());
+    }
+
+    /** A server on this loopback address (127.0.0.1 or ::1). */
+    public FakeDccServer(InetAddress bind) throws SocketException {
+        socket = new DatagramSocket(new InetSocketAddress(bind, 0));
         ids.put(12345L, "secret".getBytes(StandardCharsets.UTF_8));
         thread = Thread.ofPlatform().daemon().name("fake-dccd").start(this::serve);
     }
@@ -62,7 +67,7 @@ public final class FakeDccServer implements AutoCloseable {
     }
 
     public ServerAddress address() {
-        return new ServerAddress("127.0.0.1", port());
+        return new ServerAddress(socket.getLocalAddress().getHostAddress().replaceFirst("%.*$", ""), port());
     }
 
     void account(long id, String password) {
