@@ -91,6 +91,11 @@ final class BodyDecoder {
 
     /** {@code match}: compare (more of) {@code tgt}; on a full match go to {@code ok}, on a mismatch to {@code fail}. */
     private boolean match(byte[] b, int ok, int fail, String tgt) {
+        if (hPos >= tgt.length()) {
+            // a partial "multipart" left hPos past "text" (C compares bytes beyond the literal: a mismatch)
+            hSt = fail;
+            return false;
+        }
         int len = Math.min(tgt.length() - hPos, bpLim - bp);
         for (int i = 0; i < len; i++) {
             if (lower(b[bp + i] & 0xff) != lower(tgt.charAt(hPos + i))) {
