@@ -97,9 +97,8 @@ final class Fuz1Sum {
             if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
 
             if (c == 'h' || c == '=' || st != ST_IDLE) {
-                int[] pbp = {bp};
-                int res = url(c, pbp);
-                bp = pbp[0];
+                int res = url(c);
+                bp -= rewind; // a character reference ended one byte early: examine that byte again
                 if (res == RES_CK_SPACE) {
                     while (cp >= BUF_SIZE - HOST_MAX) {
                         if (eol < 0) {
@@ -222,11 +221,15 @@ final class Fuz1Sum {
         doms = (doms + 1) & 0xff;
     }
 
-    private int url(int uc, int[] pbp) {
+    /** Set by {@link #url}: how many input bytes to examine again (0 or 1). */
+    private int rewind;
+
+    private int url(int uc) {
+        rewind = 0;
         if (uc == '&' || cref.st != CharRef.IDLE) {
             int i = cref.step(uc);
             if (i < 0) return RES_FWD;
-            pbp[0] -= i;
+            rewind = i;
             uc = cref.result;
         }
         switch (st) {

@@ -3,6 +3,7 @@ package dev.spamward.dcc.client;
 import dev.spamward.core.config.Config;
 import dev.spamward.core.metrics.Metrics;
 import dev.spamward.dcc.checksum.Checksum;
+import dev.spamward.dcc.checksum.DccChecksummer;
 import dev.spamward.dcc.checksum.MessageChecksums;
 import dev.spamward.dcc.proto.ClientIdentity;
 import dev.spamward.dcc.proto.DccOp;
@@ -169,11 +170,33 @@ public final class DccClient {
 
     /**
      * Reports the message for {@code targets} recipients; {@code spam} sets the spam flag the way
-     * {@code dccproc -t many} does ({@code tgts = 0x01000000 | targets}).
+     * {@code dccproc -t many} does ({@code tgts = 0x01000000 | targets}). {@code targets} "many"
+     * ({@link Targets#TOO_MANY}) means one recipient with the spam flag, as in {@code dccproc}.
      */
     public DccResult report(MessageChecksums sums, int targets, boolean spam) throws DccException {
         if (targets < 1 || targets > Targets.TOO_MANY) throw new IllegalArgumentException("targets out of range: " + targets);
+        if (targets == Targets.TOO_MANY) {
+            // dccproc turns "-t many" into one recipient with the spam flag
+            targets = 1;
+            spam = true;
+        }
         return call(DccOp.REPORT, spam ? Targets.SPAM | targets : targets, sums);
+    }
+
+    /**
+     * Checksums a raw message and queries it (the HTTP service's path).
+     *
+     * @param envFrom  SMTP MAIL FROM, or {@code null}
+     * @param clientIp SMTP client address, or {@code null}
+     */
+    public DccResult checkMessage(byte[] message, String envFrom, InetAddress clientIp) throws DccException {
+        return check(DccChecksummer.compute(message, envFrom, clientIp));
+    }
+
+    /** Checksums a raw message and reports it with the configured target count. */
+    public DccResult reportMessage(byte[] message, String envFrom, InetAddress clientIp, boolean spam)
+            throws DccException {
+        return report(DccChecksummer.compute(message, envFrom, clientIp), spam);
     }
 
     /** Reports with the configured target count. */

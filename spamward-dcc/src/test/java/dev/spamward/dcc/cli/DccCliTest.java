@@ -85,6 +85,13 @@ class DccCliTest {
     }
 
     @Test
+    void aotTrainingRunsOffline() {
+        new DccAotTraining().train();
+        assertThat(java.util.ServiceLoader.load(dev.spamward.core.cli.AotTraining.class).stream()
+                .map(p -> p.type().getName())).contains(DccAotTraining.class.getName());
+    }
+
+    @Test
     void sumsWithClientIpAddsTheIpChecksum() throws Exception {
         Run r = run(Map.of(), "dcc", "sums", "--client-ip", "192.0.2.1", message("gdcc-plain1.eml").toString());
         assertThat(r.out()).containsPattern("(?m)^ {23}IP: [0-9a-f]{8} ");

@@ -22,6 +22,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The client against the Java port of fake_dcc.py on 127.0.0.1. */
 class DccClientTest {
+    private static final class VectorBytes {
+        static byte[] mbox1() throws java.io.IOException {
+            try (InputStream in = DccClientTest.class.getResourceAsStream("/dev/spamward/dcc/vectors/messages/gdcc-mbox1.eml")) {
+                return in.readAllBytes();
+            }
+        }
+    }
+
     private FakeDccServer server;
     private MessageChecksums sums;
 
@@ -100,6 +108,17 @@ class DccClientTest {
         assertThat(server.log.getLast().sig32()).isFalse();
         assertThat(r.passwordRejected()).isTrue();
         assertThat(r.counts()).hasSize(7);
+    }
+
+    @Test
+    void reportOfManyTargetsIsOneSpamRecipientAsDccproc() throws Exception {
+        DccClient c = client(ClientIdentity.anonymous(), Duration.ofSeconds(3), server);
+        c.report(sums, Targets.TOO_MANY, false);
+        assertThat(server.log.getLast().tgts()).isEqualTo(0x01000001);
+        byte[] raw = VectorBytes.mbox1();
+        assertThat(c.checkMessage(raw, null, null).verdict()).isEqualTo(Verdict.REJECT);
+        assertThat(c.checkMessage(raw, null, java.net.InetAddress.getByName("192.0.2.7")).counts())
+                .extracting(CheckCount::type).startsWith(CkType.IP);
     }
 
     @Test
