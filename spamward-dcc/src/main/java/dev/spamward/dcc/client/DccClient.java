@@ -28,6 +28,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.net.UnknownHostException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -48,6 +56,8 @@ public final class DccClient {
     private static final Duration UNKNOWN_RTT = Duration.ofSeconds(1); // cdcc's default "RTT-1000 ms"
     private static final long MIN_WAIT_NANOS = 50_000_000L;
     private static final long RESOLVE_CACHE_NANOS = 30_000_000_000L;
+    private static final ExecutorService RESOLVER = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("dcc-resolve-", 0).factory());
 
     private static final class MetricsHolder {
         static final Counter REQUESTS = Counter.builder().name("spamward_dcc_requests")
@@ -291,7 +301,7 @@ public final class DccClient {
      */
     private Exchange exchange(ServerState s, int op, int tgts, List<Checksum> sent, long serverDeadline,
                               long deadline) throws IOException {
-        InetAddress addr = resolve(s);
+        InetAddress addr = resolve(s, deadline);
         InetSocketAddress target = new InetSocketAddress(addr, s.address.port());
         OpNums nums = new OpNums(hostId, processId, reportId.incrementAndGet(), 0);
         long[] sentAt = new long[options.transmissions() + 1];
@@ -343,7 +353,7 @@ public final class DccClient {
         return Math.max(MIN_WAIT_NANOS, Math.min(est, Math.max(budget, MIN_WAIT_NANOS)));
     }
 
-    private InetAddress resolve(ServerState s) throws IOException {
+    private InetAddress resolve(ServerState s, long deadline) throws IOException {
         String host = s.address.host();
         InetAddress o = options.overrides().get(host.toLowerCase(Locale.ROOT));
         if (o != null) return o;
@@ -355,9 +365,26 @@ public final class DccClient {
         long now = System.nanoTime();
         InetAddress cached = s.resolved;
         if (cached != null && now - s.resolvedAt < RESOLVE_CACHE_NANOS) return cached;
-        InetAddress a = InetAddress.getByName(host);
-        s.resolved = a;
-        s.resolvedAt = now;
-        return a;
+        // the system resolver has no timeout of its own: wait for it at most until the deadline
+        CompletableFuture<InetAddress> lookup = CompletableFuture.supplyAsync(() -> {
+            try {
+                return InetAddress.getByName(host);
+            } catch (UnknownHostException e) {
+                throw new CompletionException(e);
+            }
+        }, RESOLVER);
+        try {
+            InetAddress a = lookup.get(Math.max(1, deadline - now), TimeUnit.NANOSECONDS);
+            s.resolved = a;
+            s.resolvedAt = now;
+            return a;
+        } catch (TimeoutException e) {
+            throw new IOException("resolving " + host + " took too long");
+        } catch (ExecutionException e) {
+            throw new IOException("cannot resolve " + host + ": " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while resolving " + host);
+        }
     }
 }
