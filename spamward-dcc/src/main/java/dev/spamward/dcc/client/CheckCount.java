@@ -14,4 +14,12 @@ public record CheckCount(CkType type, long current, long previous) {
     public String currentText() {
         return Targets.format(current);
     }
+
+    /**
+     * What {@code dccproc -C} prints in its "server" column: the count before this report (the same as the
+     * current count for a query), empty when the server does not count this checksum.
+     */
+    public String serverColumn() {
+        return previous == Targets.INVALID ? "" : Targets.format(previous);
+    }
 }

@@ -26,6 +26,20 @@ public record DccResult(ServerAddress server, long serverId, Duration roundTrip,
         counts = List.copyOf(counts);
     }
 
+    /**
+     * The body counts as {@code dccproc} writes them in its {@code X-DCC-...-Metrics} header:
+     * {@code [bulk ]Body=many Fuz1=12 Fuz2=12} (current counts, "bulk" when the threshold was reached).
+     */
+    public String metrics() {
+        StringBuilder sb = new StringBuilder(bulk ? "bulk" : "");
+        for (CheckCount c : counts) {
+            if (!c.type().isBody()) continue;
+            if (!sb.isEmpty()) sb.append(' ');
+            sb.append(c.type().label()).append('=').append(c.currentText());
+        }
+        return sb.toString();
+    }
+
     /** The counts of one checksum type, if it was sent. */
     public Optional<CheckCount> count(CkType type) {
         return counts.stream().filter(c -> c.type() == type).findFirst();
