@@ -154,7 +154,7 @@ class DccClientTest {
         long t0 = System.nanoTime();
         assertThatThrownBy(() -> c.check(sums)).isInstanceOf(DccException.class).hasMessageContaining("no answer");
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertThat(ms).isBetween(700L, 2000L);
+        assertThat(ms).isBetween(700L, 5000L); // never returns early, never hangs (loose upper bound: shared CI machines)
         assertThat(server.log.size()).isBetween(2, 4);
     }
 
@@ -180,7 +180,7 @@ class DccClientTest {
         DccClient c = client(ClientIdentity.anonymous(), Duration.ofMillis(600), server);
         long t0 = System.nanoTime();
         assertThatThrownBy(() -> c.check(sums)).isInstanceOf(DccException.class);
-        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(2000L);
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(5000L);
     }
 
     @Test
