@@ -98,14 +98,15 @@ final class DeHtml {
         String s = cString(text.substring(0, text.length() - 1));
         if (s.isEmpty()) return text.substring(0, text.length() - 1) + '\0';
         int len = s.length();
-        StringBuilder out = new StringBuilder(len);
+        char[] in = s.toCharArray();
+        Output out = new Output(len);
         boolean sgml = false;
         boolean tag = false;
         char last = 0;
         char quote = 0;
         int i = 0;
         while (i < len) {
-            char c = s.charAt(i++);
+            char c = in[i++];
             if (c == quote) {
                 if (c == '-' && last != '-') {
                     last = c;
@@ -116,7 +117,7 @@ final class DeHtml {
                 switch (c) {
                     case '<' -> {
                         tag = true;
-                        if (i < len && s.charAt(i) == '!') {
+                        if (i < len && in[i] == '!') {
                             sgml = true;
                             i++;
                         } else if (i < len) {
@@ -148,8 +149,28 @@ final class DeHtml {
         return out.toString();
     }
 
+    /** A growable char buffer, cheaper than StringBuilder for per-character appends. */
+    private static final class Output {
+        private char[] buf;
+        private int n;
+
+        Output(int capacity) {
+            buf = new char[Math.max(16, capacity)];
+        }
+
+        void append(char c) {
+            if (n == buf.length) buf = java.util.Arrays.copyOf(buf, n * 2);
+            buf[n++] = c;
+        }
+
+        @Override
+        public String toString() {
+            return new String(buf, 0, n);
+        }
+    }
+
     /** {@code CM_PREPROC_html_tagxlat}: appends the character and returns the new position. */
-    private static int translateEntity(String s, int i, StringBuilder out) {
+    private static int translateEntity(String s, int i, Output out) {
         if (i >= s.length() || !isAlpha(s.charAt(i))) {
             out.append('&');
             return i;

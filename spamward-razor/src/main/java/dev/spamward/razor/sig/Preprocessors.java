@@ -9,37 +9,72 @@ import java.util.regex.Pattern;
  * VR4 runs deBase64, deQP, deHTML, deNewline; VR8 the same without deHTML.
  */
 public final class Preprocessors {
-    // (?d): only \n ends a line, as in Perl
-    private static final Pattern BASE64_LINE =
-            Pattern.compile("(?dmi)^Content-Transfer-Encoding: base64");
     private static final Pattern BASE64_ANY = Pattern.compile("(?i)Content-Transfer-Encoding: base64");
-    private static final Pattern QP_LINE =
-            Pattern.compile("(?dmi)^Content-Transfer-Encoding: quoted-printable");
     private static final Pattern BASE64_DATA = Pattern.compile("\\r?\\n\\r?\\n([^=]*)");
 
     private Preprocessors() {
     }
 
+    /**
+     * Both cleaned bodies of a part.
+     *
+     * @param vr8 the VR8-cleaned body (engine 8 and the skip test), or {@code null} when no blank line is left
+     * @param vr4 the VR4-cleaned body (engine 4), same convention
+     */
+    public record Cleaned(String vr8, String vr4) {
+    }
+
+    /** Runs both chains, sharing the deBase64 and deQP steps. */
+    public static Cleaned clean(String part) {
+        String text = decode(part);
+        String vr8 = PerlText.splitHeader(deNewline(text))[1];
+        String vr4 = DeHtml.applies(text) ? PerlText.splitHeader(deNewline(DeHtml.strip(text)))[1] : vr8;
+        return new Cleaned(vr8, vr4);
+    }
+
     /** The VR4 chain (engine 4): the cleaned body, or {@code null} when the text has no blank line left. */
     public static String vr4(String part) {
-        return run(part, true);
+        return clean(part).vr4();
     }
 
     /** The VR8 chain (engine 8): like {@link #vr4} without HTML stripping. */
     public static String vr8(String part) {
-        return run(part, false);
+        return PerlText.splitHeader(deNewline(decode(part)))[1];
     }
 
-    private static String run(String text, boolean deHtml) {
-        if (BASE64_LINE.matcher(text).find()) text = deBase64(text);
+    private static String decode(String text) {
+        if (hasLineStartingWith(text, 0, text.length(), "Content-Transfer-Encoding: base64")) text = deBase64(text);
         if (isQuotedPrintable(text)) text = deQp(text);
-        if (deHtml && DeHtml.applies(text)) text = DeHtml.strip(text);
-        text = deNewline(text);
-        return PerlText.splitHeader(text)[1];
+        return text;
     }
 
     static boolean isQuotedPrintable(String text) {
-        return QP_LINE.matcher(PerlText.splitHeader(text)[0]).find();
+        int[] end = new int[1];
+        int hdrEnd = PerlText.blankLine(text, 0, end);
+        return hasLineStartingWith(text, 0, hdrEnd < 0 ? text.length() : hdrEnd,
+                "Content-Transfer-Encoding: quoted-printable");
+    }
+
+    /** {@code /^PREFIX/mi} within {@code [from, to)}: a line of the region starts with prefix (ASCII case-insensitive). */
+    static boolean hasLineStartingWith(String s, int from, int to, String prefix) {
+        int n = prefix.length();
+        int line = from;
+        while (line >= 0 && line + n <= to) {
+            if (startsWithIgnoreAsciiCase(s, line, prefix)) return true;
+            int nl = s.indexOf('\n', line);
+            line = nl < 0 || nl >= to ? -1 : nl + 1;
+        }
+        return false;
+    }
+
+    static boolean startsWithIgnoreAsciiCase(String s, int at, String prefix) {
+        for (int k = 0; k < prefix.length(); k++) {
+            char c = s.charAt(at + k);
+            char p = prefix.charAt(k);
+            if (c != p && (c | 0x20) != (p | 0x20)) return false;
+            if (c != p && !(p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z')) return false;
+        }
+        return true;
     }
 
     /** {@code deBase64}: decodes the data after the first base64 header like Perl's lenient uudecode. */

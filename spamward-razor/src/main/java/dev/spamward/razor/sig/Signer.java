@@ -46,14 +46,15 @@ public final class Signer {
         List<PartSignatures> parts = new ArrayList<>();
         for (int i = 0; i < prepared.parts().size(); i++) {
             String part = prepared.parts().get(i);
-            String vr8 = Preprocessors.vr8(part);
+            Preprocessors.Cleaned cleaned = Preprocessors.clean(part);
+            String vr8 = cleaned.vr8();
             if (skip(vr8)) {
                 parts.add(new PartSignatures(i, true, null, List.of()));
                 continue;
             }
             String sig4 = null;
             if (e4 != null) {
-                String vr4 = Preprocessors.vr4(part);
+                String vr4 = cleaned.vr4();
                 sig4 = e4.signature(vr4 == null ? "" : vr4);
             }
             List<String> sig8 = engines.contains(8) ? Whiplash.signatures(vr8) : List.of();

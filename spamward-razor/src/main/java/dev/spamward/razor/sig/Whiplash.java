@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Engine 8 ("Whiplash", {@code Razor2::Signature::Whiplash}): one 12-character signature per URL host of
@@ -19,20 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class Whiplash {
     private static final List<String> DPL = loadDpl();
-    // (?d) makes \n the only line terminator for '.', '^' and '$', as in Perl
-    private static final Pattern PERCENT = Pattern.compile("%([0-9A-Fa-f]{2})");
-    private static final Pattern DECIMAL = Pattern.compile("&#([0-9]{2,3});");
-    private static final Pattern AUTOLINK = Pattern.compile("(?di)\\s+(www.[^ /><\"\\r\\n]+)");
-    private static final Pattern HREF = Pattern.compile("(?dsi)^.*?href\\s*=\\s*\"?https?://?(.*)$");
-    private static final Pattern HTTP = Pattern.compile("(?dsi)^.*?https?://?(.*)$");
-    private static final Pattern CONTINUE = Pattern.compile("(?d)http://(.*)$");
-    private static final Pattern HREF_PREFIX = Pattern.compile("^a href\\s*=\\s*");
-    private static final Pattern PROTOCOL = Pattern.compile("(?i)^http://");
-    private static final Pattern TERM_HREF = Pattern.compile("(?s)(.*?)[>\"/?<]");
-    private static final Pattern TERM_TEXT = Pattern.compile("(?s)(.*?)[>\"/?<\\n\\r]");
-    private static final Pattern AUTHORITY = Pattern.compile("(?si)^[^@]*@");
-    private static final Pattern ASSIGNMENT = Pattern.compile("(?si)\\S+=");
-    private static final Pattern IP = Pattern.compile("(?d)^[0-9.]+$");
 
     private Whiplash() {
     }
@@ -56,33 +40,152 @@ public final class Whiplash {
 
     /** {@code extract_hosts}: autolinks first (raw), then canonical hosts of the http(s) URLs. */
     static List<String> extractHosts(String text) {
-        text = replace(PERCENT, text, m -> String.valueOf((char) Integer.parseInt(m.group(1), 16)));
-        // chr(NNN) above 255 would make Perl switch the string to characters; such bytes cannot be hashed
-        // by Perl either, so they are kept as the low byte here
-        text = replace(DECIMAL, text, m -> String.valueOf((char) (Integer.parseInt(m.group(1)) & 0xff)));
-        List<String> hosts = new ArrayList<>();
-        Matcher al = AUTOLINK.matcher(text);
-        while (al.find()) hosts.add(al.group(1));
-        Matcher m = HREF.matcher(text);
-        if (m.find()) {
-            text = "a href = http://" + m.group(1);
+        text = decodePercent(text);
+        text = decodeDecimal(text);
+        List<String> hosts = autolinks(text);
+        int rest = urlStart(text, true);
+        if (rest >= 0) {
+            text = "a href = http://" + text.substring(rest);
         } else {
-            m = HTTP.matcher(text);
-            if (!m.find()) return List.of();
-            text = "http://" + m.group(1);
+            rest = urlStart(text, false);
+            if (rest < 0) return List.of();
+            text = "http://" + text.substring(rest);
         }
         while (true) {
             String host = nextHost(text);
             if (!PerlText.isTrue(host)) break;
-            String canonical = IP.matcher(host).matches() ? host : canonify(host);
+            String canonical = isIp(host) ? host : canonify(host);
             if (!hosts.contains(canonical) && canonical.length() > 1 && canonical.indexOf('.') >= 0) {
                 hosts.add(canonical);
             }
-            Matcher c = CONTINUE.matcher(text);
-            if (!c.find()) break;
-            text = c.group(1);
+            // m"http://(.*)$" without /s and /i: only an http:// on the last line (before a final newline)
+            int len = text.length();
+            int lastLine = text.lastIndexOf('\n', text.endsWith("\n") ? len - 2 : len - 1) + 1;
+            int lineEnd = text.endsWith("\n") ? len - 1 : len;
+            if (lastLine > lineEnd) break;
+            int p = text.indexOf("http://", lastLine);
+            if (p < 0 || p + 7 > lineEnd) break;
+            text = text.substring(p + 7, lineEnd);
         }
         return hosts;
+    }
+
+    /** {@code s/%([0-9A-Fa-f]{2})/chr(hex($1))/eg}. */
+    static String decodePercent(String text) {
+        int i = text.indexOf('%');
+        if (i < 0) return text;
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        while (i >= 0) {
+            if (i + 2 < text.length() && hex(text.charAt(i + 1)) >= 0 && hex(text.charAt(i + 2)) >= 0) {
+                out.append(text, from, i).append((char) (hex(text.charAt(i + 1)) << 4 | hex(text.charAt(i + 2))));
+                from = i + 3;
+                i = text.indexOf('%', from);
+            } else {
+                i = text.indexOf('%', i + 1);
+            }
+        }
+        return out.append(text, from, text.length()).toString();
+    }
+
+    /**
+     * {@code s/\&\#([0-9]{2,3})\;/chr($1)/eg}. A value above 255 would make Perl treat the string as
+     * characters (and Digest::SHA refuse a host containing it); the low byte is kept here instead.
+     */
+    static String decodeDecimal(String text) {
+        int i = text.indexOf("&#");
+        if (i < 0) return text;
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        while (i >= 0) {
+            int j = i + 2;
+            int v = 0;
+            while (j < text.length() && j - i - 2 < 3 && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
+                v = v * 10 + (text.charAt(j++) - '0');
+            }
+            int digits = j - i - 2;
+            if (digits >= 2 && j < text.length() && text.charAt(j) == ';') {
+                out.append(text, from, i).append((char) (v & 0xff));
+                from = j + 1;
+                i = text.indexOf("&#", from);
+            } else {
+                i = text.indexOf("&#", i + 1);
+            }
+        }
+        return out.append(text, from, text.length()).toString();
+    }
+
+    private static int hex(char c) {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    }
+
+    /**
+     * {@code m|\s+(www.[^ /><"\r\n]+)|ig}: "www" (any case) right after white space, any character but a
+     * newline, then at least one character up to a terminator.
+     */
+    static List<String> autolinks(String text) {
+        List<String> out = new ArrayList<>();
+        int from = 0;
+        int n = text.length();
+        for (int p = 1; p + 4 < n; p++) {
+            if ((text.charAt(p) | 0x20) != 'w' || (text.charAt(p + 1) | 0x20) != 'w' || (text.charAt(p + 2) | 0x20) != 'w') {
+                continue;
+            }
+            if (p - 1 < from || !PerlText.isSpace(text.charAt(p - 1))) continue;
+            if (text.charAt(p + 3) == '\n') continue;
+            int e = p + 4;
+            while (e < n && !isAutolinkEnd(text.charAt(e))) e++;
+            if (e == p + 4) continue;
+            out.add(text.substring(p, e));
+            from = e;
+            p = e - 1;
+        }
+        return out;
+    }
+
+    private static boolean isAutolinkEnd(char c) {
+        return c == ' ' || c == '/' || c == '>' || c == '<' || c == '"' || c == '\r' || c == '\n';
+    }
+
+    /**
+     * The first match of {@code ^.*?href\s*=\s*"?https?://?(.*)$} (with {@code href}) or
+     * {@code ^.*?https?://?(.*)$}, both /si: the index where the captured rest starts, or -1.
+     */
+    static int urlStart(String text, boolean href) {
+        int n = text.length();
+        String first = href ? "href" : "http";
+        for (int i = 0; i + 4 <= n; i++) {
+            if ((text.charAt(i) | 0x20) != 'h' || !Preprocessors.startsWithIgnoreAsciiCase(text, i, first)) continue;
+            int j = i;
+            if (href) {
+                j += 4;
+                while (j < n && PerlText.isSpace(text.charAt(j))) j++;
+                if (j >= n || text.charAt(j) != '=') continue;
+                j++;
+                while (j < n && PerlText.isSpace(text.charAt(j))) j++;
+                if (j < n && text.charAt(j) == '"') j++;
+                if (j + 4 > n || !Preprocessors.startsWithIgnoreAsciiCase(text, j, "http")) continue;
+            }
+            j += 4;
+            if (j < n && (text.charAt(j) | 0x20) == 's') j++;
+            if (j + 2 > n || text.charAt(j) != ':' || text.charAt(j + 1) != '/') continue;
+            j += 2;
+            if (j < n && text.charAt(j) == '/') j++;
+            return j;
+        }
+        return -1;
+    }
+
+    private static boolean isIp(String host) {
+        if (host.isEmpty()) return false;
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c != '.' && (c < '0' || c > '9')) return false;
+        }
+        return true;
     }
 
     /** {@code next_host}. */
@@ -90,13 +193,25 @@ public final class Whiplash {
         boolean insideHref = false;
         if (s.startsWith("a href")) {
             insideHref = true;
-            s = HREF_PREFIX.matcher(s).replaceFirst("");
+            int j = 6;
+            while (j < s.length() && PerlText.isSpace(s.charAt(j))) j++;
+            if (j < s.length() && s.charAt(j) == '=') {
+                j++;
+                while (j < s.length() && PerlText.isSpace(s.charAt(j))) j++;
+                s = s.substring(j);
+            }
         }
-        s = PROTOCOL.matcher(s).replaceFirst("");
-        Matcher t = (insideHref ? TERM_HREF : TERM_TEXT).matcher(s);
-        if (t.find()) s = t.group(1);
-        s = AUTHORITY.matcher(s).replaceFirst("");
-        s = ASSIGNMENT.matcher(s).replaceFirst("");
+        if (s.length() >= 7 && Preprocessors.startsWithIgnoreAsciiCase(s, 0, "http://")) s = s.substring(7);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '>' || c == '"' || c == '/' || c == '?' || c == '<' || !insideHref && (c == '\n' || c == '\r')) {
+                s = s.substring(0, i);
+                break;
+            }
+        }
+        int at = s.indexOf('@');
+        if (at >= 0) s = s.substring(at + 1);
+        s = removeFirstAssignment(s);
         String host = s;
         for (int i = 0; i < host.length(); i++) {
             if (PerlText.isSpace(host.charAt(i))) {
@@ -109,6 +224,24 @@ public final class Whiplash {
         if (colon >= 0) host = host.substring(0, colon);
         if (host.endsWith(".")) host = host.substring(0, host.length() - 1);
         return host;
+    }
+
+    /** {@code s/\S+=//}: the first run of non-space characters with an '=' after its first character loses
+     * everything up to its last '='. */
+    static String removeFirstAssignment(String s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && PerlText.isSpace(s.charAt(i))) i++;
+            int start = i;
+            int lastEq = -1;
+            while (i < n && !PerlText.isSpace(s.charAt(i))) {
+                if (s.charAt(i) == '=' && i > start) lastEq = i;
+                i++;
+            }
+            if (lastEq >= 0) return s.substring(0, start) + s.substring(lastEq + 1);
+        }
+        return s;
     }
 
     /** {@code canonify}: the first matching domain-part-list entry decides. */
@@ -138,17 +271,6 @@ public final class Whiplash {
             }
         }
         return b == null ? s : b.toString();
-    }
-
-    private static String replace(Pattern p, String text, java.util.function.Function<Matcher, String> f) {
-        Matcher m = p.matcher(text);
-        if (!m.find()) return text;
-        StringBuilder out = new StringBuilder(text.length());
-        do {
-            m.appendReplacement(out, Matcher.quoteReplacement(f.apply(m)));
-        } while (m.find());
-        m.appendTail(out);
-        return out.toString();
     }
 
     private static List<String> loadDpl() {
