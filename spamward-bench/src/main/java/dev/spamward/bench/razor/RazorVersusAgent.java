@@ -24,11 +24,14 @@ public final class RazorVersusAgent {
         List<Path> files = RazorMessages.files();
         List<byte[]> messages = RazorMessages.load();
         Signer signer = new Signer();
-        for (int w = 0; w < 5; w++) for (byte[] m : messages) signer.sign(m, "7542-10");
+        for (int w = 0; w < 20; w++) for (byte[] m : messages) signer.sign(m, "7542-10");
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long t0 = System.nanoTime();
+        long c0 = mx.getCurrentThreadCpuTime();
         long sink = 0;
         for (int r = 0; r < rounds; r++) for (byte[] m : messages) sink += signer.sign(m, "7542-10").parts().size();
         double java = rounds * messages.size() / ((System.nanoTime() - t0) / 1e9);
+        double javaCpu = rounds * messages.size() / ((mx.getCurrentThreadCpuTime() - c0) / 1e9);
 
         Path home = Files.createTempDirectory("razor-bench");
         for (String l : List.of("catalogue", "nomination", "discovery")) {
@@ -51,23 +54,25 @@ public final class RazorVersusAgent {
                 my $rc = Razor2::Client::Agent->new('razor-check');
                 $rc->{opt} = { foreground => 1, razorhome => $ENV{RAZOR_BENCH_HOME} };
                 $rc->do_conf; $rc->get_server_info;
-                my $t = time; my $n = 0;
+                my $t = time; my $c = (times)[0]; my $n = 0;
                 for (1..$rounds) { for my $msg (@m) { my $o = $rc->prepare_objects([\\$msg]); $rc->compute_sigs($o); $n++; } }
-                printf "%.1f\\n", $n / (time - $t);
+                printf "%.1f %.1f\\n", $n / (time - $t), $n / ((times)[0] - $c);
                 """);
         List<String> cmd = new ArrayList<>(List.of("perl", script.toString(), "2"));
         for (Path f : files) cmd.add(f.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("RAZOR_BENCH_HOME", home.toString());
         Process perl = pb.start();
-        String perlRate = new String(perl.getInputStream().readAllBytes()).strip();
+        String[] perlRates = (new String(perl.getInputStream().readAllBytes()).strip() + " ").split(" ");
         perl.waitFor(300, TimeUnit.SECONDS);
+        String perlRate = perlRates[0];
+        String perlCpu = perlRates.length > 1 ? perlRates[1] : "?";
 
         System.out.printf("messages: %d (sink %d)%n", messages.size(), sink);
-        System.out.printf("spamward in-process, 1 thread:        %10.1f msg/s%n", java);
+        System.out.printf("spamward in-process, 1 thread:        %10.1f msg/s (CPU time: %.1f msg/s)%n", java, javaCpu);
         System.out.printf("razor-check -H, one process/message:  %10.1f msg/s (%d messages)%n", perProcess, sample.size());
-        System.out.printf("Perl Razor2 library, warm process:    %10s msg/s%n", perlRate);
+        System.out.printf("Perl Razor2 library, warm process:    %10s msg/s (CPU time: %s msg/s)%n", perlRate, perlCpu);
         System.out.printf("ratio spamward / razor-check -H:      %10.0fx%n", java / perProcess);
-        if (!perlRate.isEmpty()) System.out.printf("ratio spamward / Perl library:        %10.1fx%n", java / Double.parseDouble(perlRate));
+        if (!perlCpu.equals("?")) System.out.printf("ratio spamward / Perl library (CPU):  %10.1fx%n", javaCpu / Double.parseDouble(perlCpu));
     }
 }
