@@ -27,6 +27,11 @@ public final class Whiplash {
         if (!PerlText.isTrue(text)) return out;
         List<String> hosts = extractHosts(text);
         if (hosts.isEmpty()) return out;
+        for (String host : hosts) {
+            // Digest::SHA dies on a character above 255 ("Wide character"), which aborts the Perl agents;
+            // this part then gets no engine-8 signature at all
+            for (int i = 0; i < host.length(); i++) if (host.charAt(i) > 255) return out;
+        }
         int length = text.length();
         String corrected = Integer.toString(length - length % 100);
         String lengthHash = Hex.of(Ephemeral.sha1().digest(PerlText.toBytes(corrected))).substring(0, 4);
@@ -42,17 +47,19 @@ public final class Whiplash {
     static List<String> extractHosts(String text) {
         text = decodePercent(text);
         text = decodeDecimal(text);
-        List<String> hosts = autolinks(text);
-        int rest = urlStart(text, true);
+        boolean wide = false; // a character above 255 makes Perl use Unicode rules for \s and lc
+        for (int i = 0; i < text.length() && !wide; i++) wide = text.charAt(i) > 255;
+        List<String> hosts = autolinks(text, wide);
+        int rest = urlStart(text, true, wide);
         if (rest >= 0) {
             text = "a href = http://" + text.substring(rest);
         } else {
-            rest = urlStart(text, false);
+            rest = urlStart(text, false, wide);
             if (rest < 0) return List.of();
             text = "http://" + text.substring(rest);
         }
         while (true) {
-            String host = nextHost(text);
+            String host = nextHost(text, wide);
             if (!PerlText.isTrue(host)) break;
             String canonical = isIp(host) ? host : canonify(host);
             if (!hosts.contains(canonical) && canonical.length() > 1 && canonical.indexOf('.') >= 0) {
@@ -105,7 +112,7 @@ public final class Whiplash {
             }
             int digits = j - i - 2;
             if (digits >= 2 && j < text.length() && text.charAt(j) == ';') {
-                out.append(text, from, i).append((char) (v & 0xff));
+                out.append(text, from, i).append((char) v);
                 from = j + 1;
                 i = text.indexOf("&#", from);
             } else {
@@ -126,7 +133,7 @@ public final class Whiplash {
      * {@code m|\s+(www.[^ /><"\r\n]+)|ig}: "www" (any case) right after white space, any character but a
      * newline, then at least one character up to a terminator.
      */
-    static List<String> autolinks(String text) {
+    static List<String> autolinks(String text, boolean wide) {
         List<String> out = new ArrayList<>();
         int from = 0;
         int n = text.length();
@@ -134,7 +141,7 @@ public final class Whiplash {
             if ((text.charAt(p) | 0x20) != 'w' || (text.charAt(p + 1) | 0x20) != 'w' || (text.charAt(p + 2) | 0x20) != 'w') {
                 continue;
             }
-            if (p - 1 < from || !PerlText.isSpace(text.charAt(p - 1))) continue;
+            if (p - 1 < from || !space(text.charAt(p - 1), wide)) continue;
             if (text.charAt(p + 3) == '\n') continue;
             int e = p + 4;
             while (e < n && !isAutolinkEnd(text.charAt(e))) e++;
@@ -154,7 +161,7 @@ public final class Whiplash {
      * The first match of {@code ^.*?href\s*=\s*"?https?://?(.*)$} (with {@code href}) or
      * {@code ^.*?https?://?(.*)$}, both /si: the index where the captured rest starts, or -1.
      */
-    static int urlStart(String text, boolean href) {
+    static int urlStart(String text, boolean href, boolean wide) {
         int n = text.length();
         String first = href ? "href" : "http";
         for (int i = 0; i + 4 <= n; i++) {
@@ -162,10 +169,10 @@ public final class Whiplash {
             int j = i;
             if (href) {
                 j += 4;
-                while (j < n && PerlText.isSpace(text.charAt(j))) j++;
+                while (j < n && space(text.charAt(j), wide)) j++;
                 if (j >= n || text.charAt(j) != '=') continue;
                 j++;
-                while (j < n && PerlText.isSpace(text.charAt(j))) j++;
+                while (j < n && space(text.charAt(j), wide)) j++;
                 if (j < n && text.charAt(j) == '"') j++;
                 if (j + 4 > n || !Preprocessors.startsWithIgnoreAsciiCase(text, j, "http")) continue;
             }
@@ -189,15 +196,15 @@ public final class Whiplash {
     }
 
     /** {@code next_host}. */
-    static String nextHost(String s) {
+    static String nextHost(String s, boolean wide) {
         boolean insideHref = false;
         if (s.startsWith("a href")) {
             insideHref = true;
             int j = 6;
-            while (j < s.length() && PerlText.isSpace(s.charAt(j))) j++;
+            while (j < s.length() && space(s.charAt(j), wide)) j++;
             if (j < s.length() && s.charAt(j) == '=') {
                 j++;
-                while (j < s.length() && PerlText.isSpace(s.charAt(j))) j++;
+                while (j < s.length() && space(s.charAt(j), wide)) j++;
                 s = s.substring(j);
             }
         }
@@ -211,15 +218,15 @@ public final class Whiplash {
         }
         int at = s.indexOf('@');
         if (at >= 0) s = s.substring(at + 1);
-        s = removeFirstAssignment(s);
+        s = removeFirstAssignment(s, wide);
         String host = s;
         for (int i = 0; i < host.length(); i++) {
-            if (PerlText.isSpace(host.charAt(i))) {
+            if (space(host.charAt(i), wide)) {
                 host = host.substring(0, i);
                 break;
             }
         }
-        host = lowerAscii(host).replace("=", "");
+        host = lower(host, wide).replace("=", "");
         int colon = host.indexOf(':');
         if (colon >= 0) host = host.substring(0, colon);
         if (host.endsWith(".")) host = host.substring(0, host.length() - 1);
@@ -228,14 +235,14 @@ public final class Whiplash {
 
     /** {@code s/\S+=//}: the first run of non-space characters with an '=' after its first character loses
      * everything up to its last '='. */
-    static String removeFirstAssignment(String s) {
+    static String removeFirstAssignment(String s, boolean wide) {
         int n = s.length();
         int i = 0;
         while (i < n) {
-            while (i < n && PerlText.isSpace(s.charAt(i))) i++;
+            while (i < n && space(s.charAt(i), wide)) i++;
             int start = i;
             int lastEq = -1;
-            while (i < n && !PerlText.isSpace(s.charAt(i))) {
+            while (i < n && !space(s.charAt(i), wide)) {
                 if (s.charAt(i) == '=' && i > start) lastEq = i;
                 i++;
             }
@@ -261,7 +268,16 @@ public final class Whiplash {
         return host;
     }
 
-    private static String lowerAscii(String s) {
+    /** Perl {@code \s}: ASCII white space, and under Unicode rules also NEL, NBSP and the Unicode spaces. */
+    static boolean space(char c, boolean wide) {
+        if (PerlText.isSpace(c)) return true;
+        return wide && (c == 0x85 || c == 0xA0 || c == 0x1680 || c >= 0x2000 && c <= 0x200A || c == 0x2028
+                || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000);
+    }
+
+    /** Perl {@code lc}: ASCII only on a byte string, Unicode rules once the string holds a wide character. */
+    private static String lower(String s, boolean wide) {
+        if (wide) return s.toLowerCase(java.util.Locale.ROOT);
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -32,6 +32,25 @@ class PrimitivesTest {
                 .containsExactly("one.com", "three.com");
     }
 
+    /** Expected values printed by Razor2::Signature::Whiplash (razor 2.85, perl 5.36). */
+    @Test
+    void whiplashFollowsPerlCharacterSemantics() {
+        // byte string: lc leaves \xC9 alone
+        assertWhiplash("see http://www.EX\u00C9.com/ here x http://b.com/", "cf8a24648fb8b658", "312557a1e3e4b658");
+        // a wide character anywhere switches Perl to Unicode rules: lc("\xC9") is "\xE9"
+        assertWhiplash("see http://www.EX\u00C9.com/ here &#300; x http://b.com/", "1d23668d20b2b658", "312557a1e3e4b658");
+        // ... and NBSP becomes white space for \s
+        assertWhiplash("a\u00A0www.Foo.com b &#300; http://x.com/", "f781169d28c8b658", "71ac3b64ad14b658");
+        assertWhiplash("&#300; <a href=\u00A0\"http://u@Q.DE\u00A0z/\">", "44bd2c6379d6b658");
+        // a host with a wide character makes Digest::SHA die in Perl: no engine-8 signature
+        assertThat(Whiplash.signatures("see http://ab&#300;x.com/ here")).isEmpty();
+    }
+
+    private static void assertWhiplash(String text, String... hex) {
+        assertThat(Whiplash.signatures(text)).containsExactly(java.util.Arrays.stream(hex).map(RazorBase64::fromHex)
+                .toArray(String[]::new));
+    }
+
     @Test
     void separatorEncoding() {
         assertThat(Ephemeral.encodeSeparator("10")).isEqualTo("\n");
