@@ -81,7 +81,8 @@ final class Discovery {
             }
         }
         if (csl.isEmpty() || nsl.isEmpty()) {
-            throw new RazorException("Razor discovery failed" + (problems.isEmpty() ? "" : " (" + String.join("; ", problems) + ")"));
+            throw new RazorException("Razor discovery failed"
+                    + (problems.isEmpty() ? "" : " (" + String.join("; ", problems) + ")"), true);
         }
         List<ServerAddress> c = new ArrayList<>(csl);
         List<ServerAddress> n = new ArrayList<>(nsl);

@@ -57,7 +57,9 @@ public final class RazorClient {
 
     /** Asks the catalogue servers whether {@code message} is known spam. */
     public CheckResult check(byte[] message) throws RazorException {
-        return onServers(discovery.catalogue(), "check", session -> doCheck(session, message));
+        CheckResult r = onServers(discovery.catalogue(), "check", session -> doCheck(session, message));
+        RazorMetrics.OPERATIONS.labelValues("check", r.spam() ? "spam" : "ham").inc();
+        return r;
     }
 
     /** Reports {@code message} as spam, uploading it when the server asks for it ({@code err=230}). */
@@ -296,7 +298,18 @@ public final class RazorClient {
 
     /** Runs {@code op} on the first server that behaves; a refusal (RazorException) is final. */
     private <T> T onServers(List<ServerAddress> servers, String what, Operation<T> op) throws RazorException {
-        if (servers.isEmpty()) throw new RazorException("no Razor servers for " + what);
+        try {
+            T result = tryServers(servers, what, op);
+            if (!what.equals("check")) RazorMetrics.OPERATIONS.labelValues(what, "ok").inc();
+            return result;
+        } catch (RazorException e) {
+            RazorMetrics.OPERATIONS.labelValues(what, e.serverUnavailable() ? "failed" : "refused").inc();
+            throw e;
+        }
+    }
+
+    private <T> T tryServers(List<ServerAddress> servers, String what, Operation<T> op) throws RazorException {
+        if (servers.isEmpty()) throw new RazorException("no Razor servers for " + what, true);
         List<String> problems = new ArrayList<>();
         for (ServerAddress address : servers) {
             Session session = null;
@@ -307,12 +320,14 @@ public final class RazorClient {
                 return result;
             } catch (IOException | RuntimeException e) {
                 LOG.debug("razor {}: skipping {}: {}", what, address, e.toString());
+                RazorMetrics.SERVER_FAILURES.inc();
                 problems.add(address + ": " + describe(e));
             } finally {
                 if (session != null) session.conn.close();
             }
         }
-        throw new RazorException("no Razor server answered the " + what + " (" + String.join("; ", problems) + ")");
+        throw new RazorException("no Razor server answered the " + what + " (" + String.join("; ", problems) + ")",
+                true);
     }
 
     private static String describe(Exception e) {

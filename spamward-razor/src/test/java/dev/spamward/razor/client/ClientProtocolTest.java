@@ -115,8 +115,11 @@ class ClientProtocolTest {
 
     @Test
     void wrongPasswordIsRefused() {
+        double before = RazorMetrics.OPERATIONS.labelValues("report", "refused").get();
         assertThatThrownBy(() -> client.report(SYN16, new Credentials("alice", "wrong")))
-                .isInstanceOf(RazorException.class).hasMessageContaining("authentication failed");
+                .isInstanceOf(RazorException.class).hasMessageContaining("authentication failed")
+                .matches(e -> !((RazorException) e).serverUnavailable());
+        assertThat(RazorMetrics.OPERATIONS.labelValues("report", "refused").get()).isEqualTo(before + 1);
     }
 
     @Test
@@ -163,7 +166,8 @@ class ClientProtocolTest {
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).as(mode.name()).isLessThan(Duration.ofSeconds(5));
                 RazorClient only = new RazorClient(RazorOptions.defaults().withServers(List.of(bad.address()))
                         .withTimeout(Duration.ofSeconds(1)));
-                assertThatThrownBy(() -> only.check(SYN16)).as(mode.name()).isInstanceOf(RazorException.class);
+                assertThatThrownBy(() -> only.check(SYN16)).as(mode.name()).isInstanceOf(RazorException.class)
+                        .matches(e -> ((RazorException) e).serverUnavailable());
             }
         }
     }

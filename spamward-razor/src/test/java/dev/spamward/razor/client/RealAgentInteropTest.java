@@ -3,6 +3,7 @@ package dev.spamward.razor.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.spamward.razor.identity.IdentityStore;
 import dev.spamward.razor.sig.VectorFiles;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -124,6 +125,30 @@ class RealAgentInteropTest {
         server.clearConnections();
         assertThat(client.register("bob", "bobpass")).isEqualTo(new Credentials("bob", "bobpass"));
         assertThat(trafficWith("a=reg&")).isEqualTo(perl).contains("a=reg&pass=bobpass&registrar=Razor-Agents%20v2.84&user=bob\r\n");
+        // the identity file razor-admin wrote is what IdentityStore writes, byte for byte
+        Path other = Files.createDirectories(home.resolve("spamward-home"));
+        Path ours = new IdentityStore(other).save(new Credentials("bob", "bobpass"), false);
+        assertThat(Files.readString(ours)).isEqualTo(Files.readString(home.resolve("identity-bob")));
+    }
+
+    @Test
+    void agentsUseAnIdentityWrittenBySpamward() throws Exception {
+        Path other = Files.createDirectories(home.resolve("agent-home"));
+        for (String list : List.of("catalogue", "nomination", "discovery")) {
+            Files.copy(home.resolve("servers." + list + ".lst"), other.resolve("servers." + list + ".lst"));
+        }
+        server.users().put("erin", "erinpass");
+        new IdentityStore(other).save(new Credentials("erin", "erinpass"), false);
+        assertThat(new IdentityStore(other).read()).contains(new Credentials("erin", "erinpass"));
+        server.clearConnections();
+        List<String> cmd = List.of("razor-report", "-f", "-home=" + other, "-logfile=" + other.resolve("log"));
+        Path msg = Files.write(other.resolve("m.eml"), VectorFiles.message("syn-016.eml"));
+        List<String> all = new ArrayList<>(cmd);
+        all.add(msg.toString());
+        Process p = new ProcessBuilder(all).redirectErrorStream(true).redirectOutput(other.resolve("out").toFile()).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(trafficWith("a=ai&")).contains("user=erin").contains("-a=r&message=*");
     }
 
     /** The bytes of the connections that carried a check (not discovery), concatenated. */
