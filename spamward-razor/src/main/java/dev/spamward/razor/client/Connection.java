@@ -13,6 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One TCP connection to a Razor server. Replies are framed robustly (the agents rely on a single read of at
@@ -21,6 +25,8 @@ import java.util.Map;
  * can neither hang nor exhaust the client.
  */
 final class Connection implements Closeable {
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("razor-write-watchdog").factory());
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
@@ -51,11 +57,16 @@ final class Connection implements Closeable {
         }
     }
 
-    /** Sends a request text as is (ISO-8859-1 bytes). */
+    /** Sends a request text as is (ISO-8859-1 bytes); a peer that stops reading is cut off after the timeout. */
     void send(String text) throws IOException {
-        socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
-        out.write(text.getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
+        // SO_TIMEOUT does not cover writes: close the socket if the write blocks too long
+        ScheduledFuture<?> guard = WATCHDOG.schedule(this::close, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+        } finally {
+            guard.cancel(false);
+        }
     }
 
     /** Sends a request and reads its reply, which must hold exactly {@code expected} responses. */

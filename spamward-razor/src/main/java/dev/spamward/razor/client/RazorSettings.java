@@ -64,6 +64,11 @@ public final class RazorSettings implements ConfigSection {
                 config.get(MIN_CONFIDENCE), engines, config.get(REDISCOVERY), 64 * 1024);
     }
 
+    /** A client configured from {@code razor.*} (for in-process callers such as the HTTP service). */
+    public static RazorClient client(Config config) {
+        return new RazorClient(options(config));
+    }
+
     /** The Razor home: {@code razor.home} (or RAZOR_HOME), else {@code ~/.razor}. */
     public static Path home(Config config) {
         Path p = config.get(HOME);

@@ -173,6 +173,38 @@ class ClientProtocolTest {
     }
 
     @Test
+    void oneClientServesManyThreads() throws Exception {
+        server.spam(SYN16_E4);
+        List<byte[]> messages = List.of(SYN16, VectorFiles.message("sa-022.eml"), VectorFiles.message("gdcc-url1.eml"));
+        List<Boolean> expected = new java.util.ArrayList<>();
+        for (byte[] m : messages) expected.add(client.check(m).spam());
+        assertThat(expected).containsExactly(true, false, false);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            List<java.util.concurrent.Future<Boolean>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 48; i++) {
+                byte[] m = messages.get(i % 3);
+                futures.add(pool.submit(() -> client.check(m).spam()));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                assertThat(futures.get(i).get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(expected.get(i % 3));
+            }
+        }
+    }
+
+    @Test
+    void serverThatStopsReadingAfterTheGreetingTimesOut() throws Exception {
+        try (FakeRazorServer stuck = FakeRazorServer.onFreePort()) {
+            stuck.mode(FakeRazorServer.Mode.NOT_READING);
+            RazorClient c = new RazorClient(RazorOptions.defaults().withServers(List.of(stuck.address()))
+                    .withTimeout(Duration.ofSeconds(1)));
+            byte[] big = ("Subject: big\n\n" + "spam spam spam http://big.example.com/\n".repeat(200_000)).getBytes();
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> c.check(big)).isInstanceOf(RazorException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
     void unreachableServerIsSkipped() throws Exception {
         ServerAddress dead;
         try (FakeRazorServer gone = FakeRazorServer.onFreePort()) {

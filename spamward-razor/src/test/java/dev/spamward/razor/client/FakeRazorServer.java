@@ -28,7 +28,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class FakeRazorServer implements AutoCloseable {
     /** How the server (mis)behaves. */
-    public enum Mode { NORMAL, SILENT, NO_SN, CLOSE_AFTER_GREETING, TRICKLE, ENDLESS_LINE, WRONG_COUNT, GARBAGE }
+    public enum Mode { NORMAL, SILENT, NO_SN, CLOSE_AFTER_GREETING, TRICKLE, ENDLESS_LINE, WRONG_COUNT, GARBAGE, NOT_READING }
 
     public static final String CHALLENGE = "challenge123";
     private static final String B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -168,6 +168,11 @@ public final class FakeRazorServer implements AutoCloseable {
                 default -> send(out, greeting + "\r\n");
             }
             if (m == Mode.CLOSE_AFTER_GREETING) {
+                return;
+            }
+            if (m == Mode.NOT_READING) {
+                s.setReceiveBufferSize(1024);
+                Thread.sleep(20_000); // never reads nor answers: the client must give up on its own
                 return;
             }
             Map<String, String> session = new HashMap<>();
