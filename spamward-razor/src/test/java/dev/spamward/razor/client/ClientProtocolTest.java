@@ -153,6 +153,32 @@ class ClientProtocolTest {
     }
 
     @Test
+    void newerServerStateIsFetchedAndTriggersRediscovery() throws Exception {
+        RazorClient viaDiscovery = new RazorClient(RazorOptions.defaults().withDiscovery(List.of(server.address()))
+                .withTimeout(Duration.ofSeconds(5)));
+        viaDiscovery.check(SYN16);
+        server.clearConnections();
+        viaDiscovery.check(SYN16);
+        assertThat(server.connections()).hasSize(1); // lists and state cached
+        server.greeting("sn=C&srl=2&ep4=1234-10&a=cg").state("se=80&ac=70&bql=2&bqs=128&dre=4");
+        server.clearConnections();
+        CheckResult r = viaDiscovery.check(SYN16);
+        String sent = server.connections().getLast().awaitDone().bytes();
+        assertThat(sent).startsWith("cn=razor-agents&cv=2.84\r\na=g&pm=state\r\n");
+        assertThat(r.minConfidence()).isEqualTo(70);
+        // se=80 (hex bit 7): engine 8 only, in batches of two
+        assertThat(sent).doesNotContain("e=4").contains("-a=c&e=8&s=VpO94lbNWEkA\r\na=c&e=8&s=uu9n0mnvWEkA\r\n.\r\n");
+        server.clearConnections();
+        viaDiscovery.check(SYN16);
+        assertThat(server.connections().getFirst().awaitDone().requests()).contains("a=g&pm=csl\r\n");
+        server.state("se=88&ac=70");
+        server.greeting("sn=C&srl=3&ep4=1234-10&a=cg");
+        viaDiscovery.check(SYN16);
+        String withEp4 = server.connections().getLast().awaitDone().bytes();
+        assertThat(withEp4).contains("a=c&e=4&ep4=1234-10&s=").doesNotContain(SYN16_E4);
+    }
+
+    @Test
     void misbehavingServersAreSkipped() throws Exception {
         for (FakeRazorServer.Mode mode : List.of(FakeRazorServer.Mode.SILENT, FakeRazorServer.Mode.NO_SN,
                 FakeRazorServer.Mode.CLOSE_AFTER_GREETING, FakeRazorServer.Mode.TRICKLE,

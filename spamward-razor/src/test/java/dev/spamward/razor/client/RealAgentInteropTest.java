@@ -38,7 +38,7 @@ class RealAgentInteropTest {
 
     @BeforeAll
     static void start() throws Exception {
-        for (String tool : List.of("razor-check", "razor-report", "razor-admin")) {
+        for (String tool : List.of("razor-check", "razor-report", "razor-revoke", "razor-admin")) {
             if (!onPath(tool)) fail(tool + " not found: install the Debian package 'razor' (see .ci/apt-packages)");
         }
         server = bindPort2703();
@@ -115,6 +115,29 @@ class RealAgentInteropTest {
             assertThat(perl).as(name).contains("-a=r&message=*\r\n");
             assertThat(trafficWith("a=ai&")).as(name).isEqualTo(perl);
         }
+    }
+
+    @Test
+    void revokeSendsTheSameQueries() throws Exception {
+        Credentials alice = new Credentials("alice", "secretpass");
+        for (String name : List.of("syn-016.eml", "sa-022.eml")) {
+            byte[] msg = VectorFiles.message(name);
+            server.clearConnections();
+            assertThat(run("razor-revoke", msg, "-f")).as(name).isZero();
+            List<String> perl = revokeQueries(trafficWith("a=ai&"));
+            server.clearConnections();
+            assertThat(client.revoke(msg, alice).accepted()).isEqualTo(perl.size());
+            // the agents batch in Perl hash order (random), so compare the queries, not the batch layout
+            assertThat(revokeQueries(trafficWith("a=ai&"))).as(name).isEqualTo(perl).isNotEmpty();
+        }
+    }
+
+    private static List<String> revokeQueries(String traffic) {
+        List<String> out = new ArrayList<>();
+        var m = java.util.regex.Pattern.compile("a=revoke&e=\\d&s=[A-Za-z0-9_-]+").matcher(traffic);
+        while (m.find()) out.add(m.group());
+        java.util.Collections.sort(out);
+        return out;
     }
 
     @Test
