@@ -3,6 +3,8 @@ package dev.spamward.razor.sig;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Engine 4 ("Ephemeral", {@code Razor2::Signature::Ephemeral}): SHA-1 of two sections of the cleaned body
@@ -15,10 +17,13 @@ public final class Ephemeral {
 
     private final long seed;
     private final String separator;
+    /** Perl splits on the separator as a regex; only a separator with metacharacters needs one here. */
+    private final Pattern separatorRegex;
 
-    private Ephemeral(long seed, String separator) {
+    private Ephemeral(long seed, String separator, Pattern separatorRegex) {
         this.seed = seed;
         this.separator = separator;
+        this.separatorRegex = separatorRegex;
     }
 
     /**
@@ -35,7 +40,15 @@ public final class Ephemeral {
         if (seed == 0) seed = 42; // Ephemeral->new: seed || 42
         String sep = encodeSeparator(sepText);
         if (!PerlText.isTrue(sep)) sep = "\n"; // || encode_separator("10")
-        return new Ephemeral(seed, sep);
+        Pattern regex = null;
+        if (sep.chars().anyMatch(c -> "\\.[]{}()*+?^$|".indexOf(c) >= 0)) {
+            try {
+                regex = Pattern.compile(sep, Pattern.UNIX_LINES);
+            } catch (PatternSyntaxException e) {
+                return null; // Perl dies on such a pattern: no engine-4 signature
+            }
+        }
+        return new Ephemeral(seed, sep, regex);
     }
 
     /** The 28-character signature of the VR4-cleaned body {@code content}. */
@@ -45,7 +58,8 @@ public final class Ephemeral {
 
     byte[] digest(String content) {
         Drand48 rand = new Drand48(seed);
-        List<String> lines = PerlText.split(content, separator);
+        List<String> lines = separatorRegex == null ? PerlText.split(content, separator)
+                : PerlText.split(content, separatorRegex);
         int n = lines.size();
         double ssize = 100.0 / 6;
         int[] lineno = new int[6];

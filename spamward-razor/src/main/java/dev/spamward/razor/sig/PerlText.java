@@ -64,6 +64,33 @@ final class PerlText {
         return new String[] {s.substring(0, at), s.substring(end[0])};
     }
 
+    /**
+     * Perl {@code split /REGEX/, $text}: trailing empty fields dropped; a zero-width match never splits at the
+     * start of the text or right after the previous separator (so a pattern matching empty splits characters).
+     */
+    static List<String> split(String s, java.util.regex.Pattern p) {
+        List<String> out = new ArrayList<>();
+        if (s.isEmpty()) return out;
+        java.util.regex.Matcher m = p.matcher(s);
+        int from = 0;
+        int search = 0;
+        while (search <= s.length() && m.find(search)) {
+            int st = m.start();
+            int en = m.end();
+            if (en == st && (st == 0 || st == from || st == s.length())) {
+                search = st + 1;
+                continue;
+            }
+            out.add(s.substring(from, st));
+            from = en;
+            search = en == st ? en + 1 : en;
+        }
+        out.add(s.substring(from));
+        int n = out.size();
+        while (n > 0 && out.get(n - 1).isEmpty()) n--;
+        return new ArrayList<>(out.subList(0, n));
+    }
+
     /** Perl {@code split /SEP/, $text} for a literal separator: trailing empty fields are dropped. */
     static List<String> split(String s, String sep) {
         List<String> out = new ArrayList<>();

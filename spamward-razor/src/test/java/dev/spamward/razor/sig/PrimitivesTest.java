@@ -51,6 +51,17 @@ class PrimitivesTest {
                 .toArray(String[]::new));
     }
 
+    /** Razor2::Signature::Ephemeral with other server ep4 values (separator used as a Perl regex). */
+    @Test
+    void ephemeralWithOtherEp4() {
+        StringBuilder c = new StringBuilder();
+        for (int i = 1; i <= 40; i++) c.append("line ").append(i).append(" has some words. and e-mail here\n\r");
+        assertThat(Ephemeral.forEp4("99-46").signature(c.toString())).isEqualTo("W9Y_IUi--Zu52Vlp3IMsJf0GhhAA");
+        assertThat(Ephemeral.forEp4("99-10-13").signature(c.toString())).isEqualTo("_bCNxWQ9Q0xZifXvihbf_Vn37ywA");
+        assertThat(Ephemeral.forEp4("99-32").signature(c.toString())).isEqualTo("W9Y_IUi--Zu52Vlp3IMsJf0GhhAA");
+        assertThat(Ephemeral.forEp4("99-101").signature(c.toString())).isEqualTo("rhiU6p0vTdCRhZgvsAiqkTPg2hsA");
+    }
+
     @Test
     void separatorEncoding() {
         assertThat(Ephemeral.encodeSeparator("10")).isEqualTo("\n");
