@@ -118,7 +118,7 @@ class PerlLibraryDifferentialTest {
     }
 
     private static String body(Random r, StringBuilder headers) {
-        String t = text(r, 1 + r.nextInt(r.nextInt(6) == 0 ? 200 : 25));
+        String t = text(r, 1 + r.nextInt(r.nextInt(6) == 0 ? (r.nextInt(5) == 0 ? 3000 : 200) : 25));
         switch (r.nextInt(6)) {
             case 0 -> {
                 headers.append("Content-Transfer-Encoding: base64\n");
@@ -147,27 +147,47 @@ class PerlLibraryDifferentialTest {
 
     private static String message(Random r) {
         StringBuilder m = new StringBuilder("From: a@example.org\nSubject: test\n");
+        if (r.nextInt(12) == 0) m.append("X-Long: ").append("h".repeat(5000 + r.nextInt(12000))).append('\n');
         if (r.nextInt(3) == 0) {
-            String b = r.nextBoolean() ? "b" + r.nextInt(1000) : "\"quoted " + r.nextInt(1000) + "\"";
-            String bare = b.startsWith("\"") ? b.substring(1, b.length() - 1) : b;
-            m.append("MIME-Version: 1.0\nContent-Type: multipart/").append(r.nextBoolean() ? "mixed" : "alternative")
-                    .append(";\n  boundary=").append(b).append("\n\npreamble\n");
-            int parts = 1 + r.nextInt(4);
-            for (int i = 0; i < parts; i++) {
-                m.append("--").append(bare).append(r.nextInt(6) == 0 ? "\r\n" : "\n");
-                StringBuilder h = new StringBuilder();
-                String body = body(r, h);
-                if (r.nextInt(5) != 0) m.append("Content-Type: text/plain\n");
-                m.append(h).append("\n").append(body).append("\n");
-            }
-            if (r.nextInt(4) != 0) m.append("--").append(bare).append("--\nepilogue\n");
+            m.append("MIME-Version: 1.0\n");
+            m.append(multipart(r, 0));
         } else {
             StringBuilder h = new StringBuilder();
-            String body = body(r, h);
+            String body = r.nextInt(40) == 0 ? "0" : body(r, h);
             m.append(h);
             if (r.nextInt(20) != 0) m.append("\n");
             m.append(body);
         }
+        return m.toString();
+    }
+
+    private static final String[] BOUNDARIES = {"b", "=_Part_1.2", "a+b", "\"quoted with spaces\"", "\"q\"",
+        "----=_NextPart_000_0001", "x"};
+
+    /** Headers (Content-Type with boundary), blank line, body: a multipart entity, possibly nested. */
+    private static String multipart(Random r, int depth) {
+        String b = pick(r, BOUNDARIES) + (r.nextBoolean() ? "" : Integer.toString(r.nextInt(100)));
+        String bare = b.startsWith("\"") ? b.substring(1, b.length() - 1) : b;
+        StringBuilder m = new StringBuilder();
+        m.append(r.nextInt(6) == 0 ? "content-type: Multipart/Mixed;" : "Content-Type: multipart/"
+                + (r.nextBoolean() ? "mixed" : "alternative") + ";");
+        m.append(r.nextBoolean() ? "\n  boundary=" : " boundary=").append(b).append("\n\n");
+        if (r.nextInt(5) != 0) m.append("preamble\n");
+        int parts = 1 + r.nextInt(4);
+        for (int i = 0; i < parts; i++) {
+            m.append("--").append(bare).append(r.nextInt(6) == 0 ? "\r\n" : "\n");
+            if (depth < 2 && r.nextInt(6) == 0) {
+                m.append(multipart(r, depth + 1)).append('\n');
+                continue;
+            }
+            StringBuilder h = new StringBuilder();
+            String body = body(r, h);
+            if (r.nextInt(8) == 0) h.insert(0, "Content-Transfer-Encoding: 7bit\n"); // Content-Type not first
+            if (r.nextInt(10) == 0) h.append("X-Razor2-Note: ").append("n".repeat(r.nextInt(6000))).append('\n');
+            if (r.nextInt(5) != 0) m.append("Content-Type: text/plain;\n\tcharset=us-ascii\n");
+            m.append(h).append(r.nextInt(15) == 0 ? "" : "\n").append(body).append("\n");
+        }
+        if (r.nextInt(4) != 0) m.append("--").append(bare).append("--\nepilogue\n");
         return m.toString();
     }
 }
