@@ -5,6 +5,7 @@ import dev.spamward.razor.sig.PartSignatures;
 import dev.spamward.razor.sig.Signer;
 import dev.spamward.razor.wire.Batches;
 import dev.spamward.razor.wire.RazorHmac;
+import dev.spamward.razor.wire.Replies;
 import dev.spamward.razor.wire.Sis;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -358,7 +359,7 @@ public final class RazorClient {
             ServerState st = cached;
             if (cached == null || gsrl == null || ServerState.number(gsrl, -1) > cached.srl()) {
                 c.send("a=g&pm=state\r\n");
-                List<Map<String, String>> fields = dev.spamward.razor.wire.Replies.parse(c.readReply());
+                List<Map<String, String>> fields = Replies.parse(c.readReply());
                 st = cached == null ? ServerState.defaults() : cached;
                 for (Map<String, String> f : fields) st = st.with(f);
                 st = st.with(Map.of("srl", gsrl == null ? "-1" : gsrl));
