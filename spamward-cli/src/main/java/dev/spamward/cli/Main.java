@@ -4,8 +4,10 @@ import dev.spamward.core.cli.Subcommand;
 import dev.spamward.core.cli.UserException;
 import dev.spamward.core.config.ConfigException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.ServiceLoader;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The only entry point of Spamward: {@code spamward [global options] COMMAND ...}. */
 public final class Main {
@@ -19,7 +21,7 @@ public final class Main {
 
     /** Runs one command line and returns its exit code (for tests and embedding). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);
@@ -27,9 +29,27 @@ public final class Main {
 
     /** The root command with every module's subcommand attached. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The root command for this command line. Building a picocli model costs reflection on every option
+     * of every nested command, so when the arguments name a module's subcommand only that one is built;
+     * help, errors and unknown names get all of them.
+     */
+    static CommandLine commandLine(String[] args) {
         CommandLine cl = new CommandLine(new SpamwardCommand());
-        for (Subcommand sub : ServiceLoader.load(Subcommand.class)) {
-            cl.addSubcommand(sub);
+        String wanted = firstWord(args);
+        List<ServiceLoader.Provider<Subcommand>> providers = ServiceLoader.load(Subcommand.class).stream().toList();
+        ServiceLoader.Provider<Subcommand> match = null;
+        for (ServiceLoader.Provider<Subcommand> p : providers) {
+            Command c = p.type().getAnnotation(Command.class);
+            if (c != null && (c.name().equals(wanted) || java.util.Arrays.asList(c.aliases()).contains(wanted))) match = p;
+        }
+        if (match != null) {
+            cl.addSubcommand(match.get());
+        } else {
+            for (ServiceLoader.Provider<Subcommand> p : providers) cl.addSubcommand(p.get());
         }
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // Expected errors (bad configuration, unreadable input) get one clear line, no stack trace.
@@ -40,5 +60,18 @@ public final class Main {
             throw ex;
         });
         return cl;
+    }
+
+    /** The first argument that is not an option or an option's value, or null. */
+    private static String firstWord(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--config") || a.equals("--set") || a.equals("-o") || a.equals("--log-level")) {
+                i++; // skip the option's value
+            } else if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return null;
     }
 }

@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.parser.ContentHandler;
-import org.apache.james.mime4j.parser.MimeStreamParser;
-import org.apache.james.mime4j.stream.BodyDescriptor;
+import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.stream.MimeTokenStream;
+import org.apache.james.mime4j.stream.RecursionMode;
 import org.apache.james.mime4j.util.ByteSequence;
 
 /**
@@ -128,12 +128,17 @@ public final class MailParser {
         return -1;
     }
 
-    /** Builds the part tree from mime4j's events; one instance per message. */
-    private static final class Builder implements ContentHandler {
+    /**
+     * Builds the part tree from mime4j's pull parser; one instance per message. Driving
+     * {@link MimeTokenStream} ourselves (rather than {@code MimeStreamParser}) lets a limit end the
+     * parse at once: mime4j's push parser keeps descending after {@code stop()}, and each nested
+     * multipart level rescans the rest of the input, which made 300 unclosed nested multiparts take
+     * minutes.
+     */
+    private static final class Builder {
         private final MimeLimits limits;
         private final Deque<MimePart> stack = new ArrayDeque<>();
         private final MimePart root;
-        private MimeStreamParser parser;
         private MimePart current;
         private List<Header> fields;
         private int partCount = 1;
@@ -157,12 +162,28 @@ public final class MailParser {
                     return true;
                 }
             };
-            parser = new MimeStreamParser(MIME4J, monitor, null);
-            parser.setContentDecoding(false);
-            parser.setRecurse();
-            parser.setContentHandler(this);
+            MimeTokenStream tokens = new MimeTokenStream(MIME4J, monitor, null);
+            tokens.setRecursionMode(RecursionMode.M_RECURSE);
             try {
-                parser.parse(in);
+                tokens.parse(in);
+                for (EntityState state = tokens.getState(); state != EntityState.T_END_OF_STREAM && !stopped;
+                        state = tokens.next()) {
+                    switch (state) {
+                        case T_START_MESSAGE -> startMessage();
+                        case T_END_MESSAGE, T_END_BODYPART -> pop();
+                        case T_START_BODYPART -> startBodyPart();
+                        case T_START_HEADER -> fields = new ArrayList<>();
+                        case T_FIELD -> field(tokens.getField());
+                        case T_END_HEADER -> endHeader();
+                        case T_START_MULTIPART -> {
+                            if (current != null) current.setMultipart();
+                        }
+                        case T_BODY -> body(tokens.getInputStream());
+                        default -> {
+                            // Preamble, epilogue and end of multipart carry nothing we keep.
+                        }
+                    }
+                }
             } catch (MimeException | IOException | RuntimeException e) {
                 MimePart p = current != null ? current : root;
                 p.addDefect(new Defect(DefectType.PARSER_ERROR, e.getClass().getSimpleName()));
@@ -190,29 +211,23 @@ public final class MailParser {
             if (!stopped) {
                 root.addDefect(new Defect(DefectType.LIMIT_REACHED, what));
                 stopped = true;
-                parser.stop();
             }
         }
 
-        @Override
-        public void startMessage() {
+        private void startMessage() {
             if (stack.isEmpty()) {
                 current = root;
             } else {
-                // An embedded message/rfc822: a child of the current part.
+                // An embedded message/rfc822: a child of the current part. mime4j's reading of the
+                // structure wins over ours when a broken Content-Type makes them disagree.
                 MimePart parent = stack.peek();
+                parent.setEmbeddedContainer();
                 if (!open(parent, parent.path().isEmpty() ? "1" : parent.path() + ".1")) return;
             }
             stack.push(current);
         }
 
-        @Override
-        public void endMessage() {
-            pop();
-        }
-
-        @Override
-        public void startBodyPart() {
+        private void startBodyPart() {
             MimePart parent = stack.peek();
             if (parent == null) return;
             int n = parent.children().size() + 1;
@@ -238,23 +253,12 @@ public final class MailParser {
             return true;
         }
 
-        @Override
-        public void endBodyPart() {
-            pop();
-        }
-
         private void pop() {
             if (!stack.isEmpty()) stack.pop();
             current = stack.peek();
         }
 
-        @Override
-        public void startHeader() {
-            fields = new ArrayList<>();
-        }
-
-        @Override
-        public void field(Field field) {
+        private void field(Field field) {
             if (current == null || fields == null) return;
             if (fields.size() >= limits.maxHeaderFields()) {
                 if (fields.size() == limits.maxHeaderFields()) {
@@ -266,8 +270,7 @@ public final class MailParser {
             fields.add(header(field, current.defectSink()));
         }
 
-        @Override
-        public void endHeader() {
+        private void endHeader() {
             if (current == null || fields == null) return;
             fields.removeIf(java.util.Objects::isNull);
             Headers h = new Headers(fields);
@@ -290,25 +293,7 @@ public final class MailParser {
             fields = null;
         }
 
-        @Override
-        public void startMultipart(BodyDescriptor bd) {
-            if (current != null) current.setMultipart();
-        }
-
-        @Override
-        public void endMultipart() {
-        }
-
-        @Override
-        public void preamble(InputStream is) {
-        }
-
-        @Override
-        public void epilogue(InputStream is) {
-        }
-
-        @Override
-        public void body(BodyDescriptor bd, InputStream is) throws IOException {
+        private void body(InputStream is) throws IOException {
             byte[] raw = is.readAllBytes();
             MimePart p = current;
             if (p == null) return;
@@ -329,10 +314,6 @@ public final class MailParser {
                     sink.add(new Defect(DefectType.LIMIT_REACHED, "HTML text > " + limits.maxHtmlBytes()));
                 }
             }
-        }
-
-        @Override
-        public void raw(InputStream is) {
         }
 
         /** Unfolds, decodes 8-bit bytes and RFC 2047 words of one header field. */

@@ -188,6 +188,11 @@ public final class MimePart {
         this.textLike = false;
     }
 
+    void setEmbeddedContainer() {
+        if (!mimeType.startsWith("message/")) mimeType = "message/rfc822";
+        this.textLike = false;
+    }
+
     void setTextLike(boolean textLike) {
         this.textLike = textLike;
     }

@@ -1,0 +1,109 @@
+package dev.spamward.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsTheSubcommandsOfEveryModule() {
+        Result r = run("--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("version", "config", "serve", "mime");
+    }
+
+    @Test
+    void versionPrintsVersionJavaAndCommit() {
+        Result r = run("version");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).containsPattern("spamward \\d+\\.\\d+").contains("java 25").contains("commit ");
+    }
+
+    @Test
+    void configShowsOriginsAndRejectsBadValuesWithOneLine() throws Exception {
+        Path f = dir.resolve("s.conf");
+        Files.writeString(f, "log.level = warn\nhttp.listen = 127.0.0.1:9999\n");
+        Result ok = run("config", "--config", f.toString(), "--set", "http.listen=127.0.0.1:7000");
+        assertThat(ok.code()).isZero();
+        assertThat(ok.out()).contains("log.level = warn  # " + f + ":1", "http.listen = 127.0.0.1:7000  # flag --set http.listen",
+                "mime.max_parts = 1000  # default");
+        Result bad = run("config", "--config", f.toString(), "--set", "mime.max_parts=lots");
+        assertThat(bad.code()).isEqualTo(78);
+        assertThat(bad.err().strip()).isEqualTo("spamward: bad value for mime.max_parts = 'lots' (flag --set mime.max_parts): "
+                + "not an integer (integer 1..1000000)");
+        assertThat(run("config", "--keys").out()).contains("http.listen", "SPAMWARD_HTTP_LISTEN");
+    }
+
+    @Test
+    void mimeCommandPrintsTheTreeAndReportsMissingFiles() throws Exception {
+        Path m = dir.resolve("m.eml");
+        Files.writeString(m, "Subject: hi\nContent-Type: text/html\n\n<p>Visit <a href=\"http://x.example/\">x</a></p>\n");
+        Result r = run("mime", m.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("(message) text/html", "subject: hi", "urls (1): http://x.example/");
+        Result missing = run("mime", dir.resolve("nope.eml").toString());
+        assertThat(missing.code()).isEqualTo(66);
+        assertThat(missing.err()).contains("no such file");
+    }
+
+    /** {@code spamward serve} as a real process: embedded defaults, health and metrics, clean stop on SIGTERM. */
+    @Test
+    void serveAnswersHealthAndMetricsAndStopsOnSigterm() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "serve", "--set", "http.listen=127.0.0.1:" + port))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("serve.log").toFile()).start();
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpResponse<String> health = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (health == null && System.nanoTime() < deadline) {
+                try {
+                    health = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                } catch (java.io.IOException e) {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(health).as("serve answered /health; log: %s", Files.readString(dir.resolve("serve.log"))).isNotNull();
+            assertThat(health.statusCode()).isEqualTo(200);
+            HttpResponse<String> metrics = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).isEqualTo(200);
+        } finally {
+            p.destroy(); // SIGTERM
+            assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(Files.readString(dir.resolve("serve.log"))).contains("HTTP endpoint listening", "only /health and /metrics", "stopping");
+    }
+}

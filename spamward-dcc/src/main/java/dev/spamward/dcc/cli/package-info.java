@@ -1,0 +1,2 @@
+/** {@code spamward dcc sums|check|report|register}. */
+package dev.spamward.dcc.cli;
