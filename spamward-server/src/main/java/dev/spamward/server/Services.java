@@ -40,7 +40,7 @@ public final class Services implements AutoCloseable {
                 s.http.start();
                 s.running.push(s.http);
                 s.descriptions.add("http " + s.http.address() + " (/health, /metrics)");
-                if (config.get(BayesSettings.HTTP_ENABLED)) s.startBayes(config);
+                if (knows(config, BayesSettings.HTTP_ENABLED) && config.get(BayesSettings.HTTP_ENABLED)) s.startBayes(config);
             }
         } catch (IOException | RuntimeException e) {
             s.close();
@@ -50,6 +50,11 @@ public final class Services implements AutoCloseable {
             LOG.warn("no service is enabled; set http.enabled = true");
         }
         return s;
+    }
+
+    /** True when the configuration's schema has {@code key} (tests build configurations with fewer sections). */
+    private static boolean knows(Config config, dev.spamward.core.config.ConfigKey<?> key) {
+        return config.settings().stream().anyMatch(st -> st.key().name().equals(key.name()));
     }
 
     /** The Bayes classifier's routes on the HTTP endpoint; a database that cannot be opened is logged, not fatal. */
