@@ -30,10 +30,11 @@ class MultiProcessStoreTest {
     @Test
     void readerProcessesSeeConsistentSnapshotsWhileAnotherProcessLearns() throws Exception {
         Path db = tmp.resolve("db");
-        try (LmdbTokenStore s = LmdbTokenStore.open(db, false, LmdbTokenStore.Options.defaults())) {
+        try (LmdbTokenStore s = LmdbTokenStore.open(db, false, new LmdbTokenStore.Options(65536, 512, false))) {
             s.learn(StoreChild.key(1_000_000), StoreChild.tokens(1_000_000), Label.SPAM); // the DB exists for readers
         }
-        Process writer = child("learn", db.toString(), "0", "400");
+        // A small initial map makes the writer grow it several times while the readers read (MDB_MAP_RESIZED).
+        Process writer = child("learn", db.toString(), "0", "400", "65536");
         Process reader = child("read", db.toString(), "4");
         // This JVM reads too, read-only, while the child writes.
         int snapshots = 0;
@@ -55,6 +56,8 @@ class MultiProcessStoreTest {
         assertThat(snapshots).isGreaterThan(1);
         try (LmdbTokenStore r = LmdbTokenStore.open(db, true, LmdbTokenStore.Options.defaults())) {
             assertThat(r.lookup(List.of("common")).spamMessages()).isEqualTo(401);
+            assertThat(r.stats().tokens()).isEqualTo(1 + 300 * 401);
+            assertThat(r.stats().bytes()).as("the map grew far beyond its first 64 KiB").isGreaterThan(4L << 20);
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A separate JVM for the multi-process tests: {@code learn DIR FIRST COUNT} learns messages one commit
+ * A separate JVM for the multi-process tests: {@code learn DIR FIRST COUNT [MAPSIZE]} learns messages one commit
  * each and appends {@code learned N} to {@code ../progress.txt} after every commit; {@code read DIR SECONDS} reads snapshots read-only
  * and prints {@code ok N} or {@code inconsistent ...}.
  */
@@ -33,8 +33,9 @@ public final class StoreChild {
             case "learn" -> {
                 int first = Integer.parseInt(args[2]);
                 int count = Integer.parseInt(args[3]);
+                long mapSize = args.length > 4 ? Long.parseLong(args[4]) : LmdbTokenStore.Options.defaults().mapSize();
                 // Progress goes to an unbuffered file (one write syscall per commit) so that it survives kill -9.
-                try (LmdbTokenStore s = LmdbTokenStore.open(dir, false, LmdbTokenStore.Options.defaults());
+                try (LmdbTokenStore s = LmdbTokenStore.open(dir, false, new LmdbTokenStore.Options(mapSize, 512, false));
                      var progress = new java.io.FileOutputStream(dir.resolveSibling("progress.txt").toFile(), true)) {
                     for (int i = first; i < first + count; i++) {
                         s.learn(key(i), tokens(i), Label.SPAM);
