@@ -178,10 +178,18 @@ public final class LmdbTokenStore implements TokenStore {
         }
     }
 
+    /** Begins a transaction while opening; adopts a map another process grew meanwhile (MDB_MAP_RESIZED). */
     private static MemorySegment begin(MemorySegment env, Arena a, int flags) {
         MemorySegment pp = a.allocate(ADDRESS);
-        LmdbException.check(txnBegin(env, MemorySegment.NULL, flags, pp), "mdb_txn_begin");
-        return pp.get(ADDRESS, 0);
+        for (int attempt = 0; ; attempt++) {
+            int rc = txnBegin(env, MemorySegment.NULL, flags, pp);
+            if (rc == MDB_MAP_RESIZED && attempt < 16) {
+                LmdbException.check(envSetMapsize(env, 0), "mdb_env_set_mapsize");
+                continue;
+            }
+            LmdbException.check(rc, "mdb_txn_begin");
+            return pp.get(ADDRESS, 0);
+        }
     }
 
     /** Writes the format on a new store; refuses a newer one. */
@@ -380,7 +388,7 @@ public final class LmdbTokenStore implements TokenStore {
                         txnAbort(txn);
                     }
                 }
-                if (rc != MDB_MAP_RESIZED || attempt > 3) LmdbException.check(rc, "mdb_txn_begin (read)");
+                if (rc != MDB_MAP_RESIZED || attempt > 16) LmdbException.check(rc, "mdb_txn_begin (read)");
             } finally {
                 mapLock.readLock().unlock();
             }
@@ -419,7 +427,7 @@ public final class LmdbTokenStore implements TokenStore {
                             if (rc == MDB_SUCCESS) return result;
                         }
                     }
-                    if ((rc != MDB_MAP_FULL && rc != MDB_MAP_RESIZED) || attempt > 8) {
+                    if ((rc != MDB_MAP_FULL && rc != MDB_MAP_RESIZED) || attempt > 16) {
                         LmdbException.check(rc, "write transaction on " + dir);
                     }
                 } finally {

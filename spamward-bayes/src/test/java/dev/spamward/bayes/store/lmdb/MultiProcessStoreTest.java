@@ -19,12 +19,21 @@ class MultiProcessStoreTest {
     @TempDir
     Path tmp;
 
-    private static Process child(String... args) throws Exception {
+    private Process child(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), StoreChild.class.getName()));
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Path err = tmp.resolve("child-" + args[0] + ".err");
+        return new ProcessBuilder(cmd).redirectError(err.toFile()).start();
+    }
+
+    private String stderr(String child) {
+        try {
+            return "child stderr: " + java.nio.file.Files.readString(tmp.resolve("child-" + child + ".err"));
+        } catch (java.io.IOException e) {
+            return "no child stderr";
+        }
     }
 
     @Test
@@ -49,10 +58,10 @@ class MultiProcessStoreTest {
             }
         }
         assertThat(writer.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(writer.exitValue()).isZero();
+        assertThat(writer.exitValue()).as(() -> stderr("learn")).isZero();
         assertThat(reader.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String readerOut = new String(reader.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertThat(readerOut).startsWith("ok ");
+        assertThat(readerOut).as(() -> stderr("read")).startsWith("ok ");
         assertThat(snapshots).isGreaterThan(1);
         try (LmdbTokenStore r = LmdbTokenStore.open(db, true, LmdbTokenStore.Options.defaults())) {
             assertThat(r.lookup(List.of("common")).spamMessages()).isEqualTo(401);
