@@ -227,6 +227,29 @@ class DrpHttpTest {
     }
 
     @Test
+    void keepAliveAfterAnsweredRequestsCloseAfterRefusedOnes() throws Exception {
+        try (DrpTestServer s = DrpTestServer.start(new TestNetworks())) {
+            String req = "POST /check HTTP/1.1\r\nHost: x\r\nX-DRP-Token: " + DrpTestServer.TOKEN
+                    + "\r\nContent-Length: " + MSG.length + "\r\n\r\n";
+            try (RawHttp c = new RawHttp(s.port())) {
+                for (int i = 0; i < 3; i++) { // three requests on one connection
+                    c.write(req);
+                    c.write(MSG);
+                    RawHttp.Response r = c.read();
+                    assertThat(r.status()).isEqualTo(200);
+                    assertThat(r.header("Connection")).isNull();
+                }
+                c.write(req.replace(DrpTestServer.TOKEN, "nope"));
+                c.write(MSG);
+                RawHttp.Response refused = c.read();
+                assertThat(refused.status()).isEqualTo(401);
+                assertThat(refused.header("Connection")).isEqualToIgnoringCase("close");
+                assertThat(c.closedByPeer()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void otherPathsAndMethodsAre404() throws Exception {
         try (DrpTestServer s = DrpTestServer.start(new TestNetworks())) {
             for (HttpRequest req : new HttpRequest[] {

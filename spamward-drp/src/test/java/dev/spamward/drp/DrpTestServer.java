@@ -80,6 +80,7 @@ final class DrpTestServer implements AutoCloseable {
     private static void notFound(HttpExchange ex) throws IOException {
         byte[] b = "not found\n".getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        ex.getResponseHeaders().set("Connection", "close"); // as HttpEndpoint: a request body was not read
         ex.sendResponseHeaders(404, b.length);
         try (OutputStream os = ex.getResponseBody()) {
             os.write(b);

@@ -55,11 +55,11 @@ public final class DrpHandler implements HttpHandler {
         String path = ex.getRequestURI().getPath();
         switch (token.check(ex.getRequestHeaders())) {
             case NOT_CONFIGURED -> {
-                sendError(ex, 503, "gozer token not configured", false);
+                sendError(ex, 503, "gozer token not configured");
                 return;
             }
             case DENIED -> {
-                sendError(ex, 401, "unauthorized", false);
+                sendError(ex, 401, "unauthorized");
                 return;
             }
             case OK -> { }
@@ -70,15 +70,15 @@ public final class DrpHandler implements HttpHandler {
         if (length < 0) {
             metrics.error();
             if (length == LENGTH_REQUIRED) {
-                sendError(ex, 411, "length required", true);
+                sendError(ex, 411, "length required");
             } else {
-                sendError(ex, 400, "bad length", true);
+                sendError(ex, 400, "bad length");
             }
             return;
         }
         if (length > maxBody) {
             metrics.error();
-            sendError(ex, 413, "too large", true);
+            sendError(ex, 413, "too large");
             return;
         }
 
@@ -86,14 +86,14 @@ public final class DrpHandler implements HttpHandler {
             metrics.busy();
             LOG.warn("{} 503 busy (drp.max_concurrent={} reached)", path, maxConcurrent);
             ex.getResponseHeaders().set("Retry-After", retryAfter);
-            sendError(ex, 503, "busy", true);
+            sendError(ex, 503, "busy");
             return;
         }
         try {
             byte[] msg = readBody(ex.getRequestBody(), (int) length);
             if (msg == null) {
                 metrics.error();
-                sendError(ex, 400, "read error", true);
+                sendError(ex, 400, "read error");
                 return;
             }
             long t0 = System.nanoTime();
@@ -186,11 +186,12 @@ public final class DrpHandler implements HttpHandler {
     }
 
     /**
-     * Sends a JSON error. {@code unreadBody}: the request body was not (fully) read, so the connection
-     * is not reused (the JDK server drains a little and then closes it).
+     * Sends a JSON error. The request body was not (fully) read, so the server closes the connection
+     * after the answer (see {@link ServerTuning}); {@code Connection: close} tells the client so that it
+     * does not send its next request on a connection that is going away.
      */
-    private static void sendError(HttpExchange ex, int status, String text, boolean unreadBody) throws IOException {
-        if (unreadBody) ex.getResponseHeaders().set("Connection", "close");
+    private static void sendError(HttpExchange ex, int status, String text) throws IOException {
+        ex.getResponseHeaders().set("Connection", "close");
         send(ex, status, JSON, Json.error(text).getBytes(StandardCharsets.UTF_8));
     }
 
