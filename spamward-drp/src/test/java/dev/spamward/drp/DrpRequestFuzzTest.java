@@ -36,7 +36,7 @@ class DrpRequestFuzzTest {
         server.close();
     }
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "30s")
     void request(FuzzedDataProvider data) throws Exception {
         // The only connections made are to the test server on loopback (Jazzer's SSRF detector).
         BugDetectors.allowNetworkConnections((host, port) -> port == server.port()
