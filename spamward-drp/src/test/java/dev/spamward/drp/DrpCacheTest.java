@@ -80,6 +80,34 @@ class DrpCacheTest {
     }
 
     @Test
+    void aLeaderWhoseClientDisconnectsStillServesFollowersAndTheCache() throws Exception {
+        TestNetworks n = new TestNetworks();
+        CountDownLatch release = new CountDownLatch(1);
+        n.dccCheck = (m, b) -> {
+            release.await(10, TimeUnit.SECONDS);
+            return DccVerdict.reject(16_777_200);
+        };
+        byte[] m = msg("gone");
+        try (DrpTestServer s = DrpTestServer.start(n, "drp.max_concurrent=4");
+             ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            RawHttp leader = new RawHttp(s.port());
+            leader.write("POST /check HTTP/1.1\r\nHost: x\r\nX-DRP-Token: " + DrpTestServer.TOKEN
+                    + "\r\nContent-Length: " + m.length + "\r\n\r\n");
+            leader.write(m);
+            waitUntil(() -> n.dccChecks.get() == 1);
+            Future<HttpResponse<String>> follower = pool.submit(() -> s.send("/check", m));
+            waitUntil(() -> s.service.engine().coalescedWaiting() == 1);
+            leader.close(); // the first caller goes away while the networks are still working
+            release.countDown();
+            HttpResponse<String> r = follower.get(10, TimeUnit.SECONDS);
+            assertThat(r.headers().firstValue("X-DRP-Cache")).hasValue("coalesced");
+            assertThat(r.body()).contains("\"bulk\":16777200");
+            assertThat(s.send("/check", m).headers().firstValue("X-DRP-Cache")).hasValue("hit");
+            assertThat(n.dccChecks).hasValue(1);
+        }
+    }
+
+    @Test
     void degradedVerdictIsNotCached() throws Exception {
         TestNetworks n = new TestNetworks();
         n.pyzorCheck = (m, b) -> {

@@ -7,7 +7,19 @@ import java.util.Objects;
 /**
  * The three networks behind the service. {@link #fromConfig} is the one place where the real clients
  * are wired in: each adapter is one class ({@code DccClientBackend}, {@code RazorClientBackend},
- * {@code PyzorClientBackend}) constructed from the configuration.
+ * {@code PyzorClientBackend}) constructed from the configuration. Expected mapping (client APIs as
+ * they stood when this was written):
+ * <ul>
+ *   <li>DCC: {@code DccClient.fromConfig(config)}; check: verdict REJECT becomes
+ *       {@link DccVerdict#reject(long)} with {@code DccResult.bulkCount()}, ACCEPT {@link DccVerdict#accept()},
+ *       UNKNOWN {@link DccVerdict#UNKNOWN}; a {@code DccException} propagates (no server answered);
+ *       report with {@code Targets.TOO_MANY}.</li>
+ *   <li>Razor: {@code RazorClient} from the Razor settings; check returns {@code CheckResult.spam()};
+ *       report/revoke return false without an identity (no network call).</li>
+ *   <li>Pyzor: {@code PyzorClient.fromConfig(config, warn)}; check throws {@link BackendException} unless
+ *       {@code CheckResult.complete()} (or skipped: then 0/0), else {@code count()}/{@code wlCount()};
+ *       report/whitelist true when every server answered 200.</li>
+ * </ul>
  *
  * @param dcc   the DCC network
  * @param razor the Razor network
