@@ -17,8 +17,11 @@ final class KeepAliveClient implements AutoCloseable {
     private final OutputStream out;
     private final InputStream in;
     private final byte[] line = new byte[8192];
+    private final boolean keepBody;
+    private byte[] lastBody;
 
-    KeepAliveClient(InetSocketAddress server) throws IOException {
+    KeepAliveClient(InetSocketAddress server, boolean keepBody) throws IOException {
+        this.keepBody = keepBody;
         socket = new Socket();
         socket.setTcpNoDelay(true);
         socket.connect(server, 5000);
@@ -60,9 +63,34 @@ final class KeepAliveClient implements AutoCloseable {
             else if (name.equalsIgnoreCase("X-DRP-Cache")) cached = true;
             else if (name.equalsIgnoreCase("Connection")) close = h.substring(c + 1).trim().equalsIgnoreCase("close");
         }
-        in.skipNBytes(length);
+        if (keepBody) {
+            lastBody = in.readNBytes(length);
+        } else {
+            in.skipNBytes(length);
+        }
         if (close) throw new IOException("server closed the connection (status " + status + ")");
         return cached ? status + 1000 : status;
+    }
+
+    /** The body of the last answer (when bodies are kept). */
+    byte[] lastBody() {
+        return lastBody;
+    }
+
+    /**
+     * The largest {@code "ms":} value in the last answer: the time of the slowest network as the
+     * service measured it (in the extra timing keys of {@code /check}), or -1.
+     */
+    double slowestBackendMillis() {
+        String b = new String(lastBody, StandardCharsets.US_ASCII);
+        double max = -1;
+        for (int i = b.indexOf("\"ms\":"); i >= 0; i = b.indexOf("\"ms\":", i + 1)) {
+            int start = i + 5;
+            int end = start;
+            while (end < b.length() && (Character.isDigit(b.charAt(end)) || b.charAt(end) == '.')) end++;
+            max = Math.max(max, Double.parseDouble(b.substring(start, end)));
+        }
+        return max;
     }
 
     private int readLine() throws IOException {
