@@ -81,38 +81,47 @@ public final class DrpMetrics {
         }
     }
 
+    /** Counts a bad length, a read error or a recovered internal failure. */
     public void error() {
         errorTotal.inc();
     }
 
+    /** Counts a 503 busy. */
     public void busy() {
         busyTotal.inc();
     }
 
+    /** Counts an answer served from the cache. */
     public void cacheHit() {
         cacheHit.inc();
     }
 
+    /** Counts a verdict computed by the networks. */
     public void cacheMiss() {
         cacheMiss.inc();
     }
 
+    /** Counts an answer shared with an identical request in flight. */
     public void cacheCoalesced() {
         cacheCoalesced.inc();
     }
 
+    /** Counts a failed Redis operation. */
     public void redisError() {
         redisError.inc();
     }
 
+    /** Counts an opening of the Redis circuit breaker. */
     public void redisCircuitOpen() {
         redisCircuitOpen.inc();
     }
 
+    /** Counts a failure (error or timeout) of {@code network}. */
     public void backendError(Network network) {
         backendError.labelValues(network.label()).inc();
     }
 
+    /** Records the time from body read to response. */
     public void latency(long nanos) {
         latency.observe(nanos / 1e9);
     }

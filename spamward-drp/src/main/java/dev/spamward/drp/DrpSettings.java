@@ -24,7 +24,7 @@ public final class DrpSettings implements ConfigSection {
             "Overrides the host of http.listen (gozer's GOZER_HOST).").withEnvAliases("GOZER_HOST");
 
     public static final ConfigKey<Integer> PORT = ConfigKey.of("drp.port",
-            ValueType.integer(Integer.MIN_VALUE, Integer.MAX_VALUE), null,
+            clampedInteger("port 1..65535"), null,
             "Overrides the port of http.listen (gozer's GOZER_PORT); outside 1..65535 means 8077.")
             .withEnvAliases("GOZER_PORT");
 
@@ -32,7 +32,7 @@ public final class DrpSettings implements ConfigSection {
             "Largest accepted message; a larger Content-Length gets 413 before the body is read (at most 1GiB).");
 
     public static final ConfigKey<Integer> MAX_CONCURRENT = ConfigKey.of("drp.max_concurrent",
-            ValueType.integer(Integer.MIN_VALUE, Integer.MAX_VALUE), "8",
+            clampedInteger("integer >= 1"), "8",
             "Requests processed at once; more wait up to drp.backend_timeout for a slot, then get 503 busy. < 1 means 8.")
             .withEnvAliases("GOZER_MAX_CONCURRENT");
 
@@ -45,7 +45,7 @@ public final class DrpSettings implements ConfigSection {
             .withEnvAliases("GOZER_CACHE_TTL");
 
     public static final ConfigKey<Integer> CACHE_SIZE = ConfigKey.of("drp.cache_size",
-            ValueType.integer(Integer.MIN_VALUE, Integer.MAX_VALUE), "4096",
+            clampedInteger("integer >= 1"), "4096",
             "Entries of the in-process verdict cache (LRU-like, Caffeine). < 1 means 4096.")
             .withEnvAliases("GOZER_CACHE_SIZE");
 
@@ -66,6 +66,12 @@ public final class DrpSettings implements ConfigSection {
     public static final ConfigKey<Boolean> VERBOSE = ConfigKey.of("drp.verbose", ValueType.bool(), "false",
             "Log every /check (size, cache status, time, result); /report and /revoke are always logged.")
             .withEnvAliases("GOZER_VERBOSE");
+
+    /** Any integer: out-of-range values are clamped with a warning (gozer), not rejected. */
+    private static ValueType<Integer> clampedInteger(String syntax) {
+        ValueType<Integer> any = ValueType.integer(Integer.MIN_VALUE, Integer.MAX_VALUE);
+        return ValueType.of(syntax, any::parse);
+    }
 
     @Override
     public List<ConfigKey<?>> keys() {

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class DrpHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DrpHandler.class);
     private static final String JSON = "application/json";
+    private static final long LENGTH_REQUIRED = -1;
+    private static final long BAD_LENGTH = -2;
 
     private final DrpEngine engine;
     private final DrpMetrics metrics;
@@ -116,9 +118,6 @@ public final class DrpHandler implements HttpHandler {
             slots.release();
         }
     }
-
-    private static final long LENGTH_REQUIRED = -1;
-    private static final long BAD_LENGTH = -2;
 
     /**
      * The declared body length; {@link #LENGTH_REQUIRED} for a chunked body or no Content-Length (411),
