@@ -41,7 +41,7 @@ class RedisFailoverTest {
             // gozer's variable names configure the Redis level.
             Map<String, String> env = Map.of("GOZER_TOKEN", DrpTestServer.TOKEN, "GOZER_REDIS_URL", url,
                     "GOZER_CACHE_TTL", "30");
-            try (DrpTestServer a = DrpTestServer.startWith(na, env, "drp.redis_retry=1s");
+            try (DrpTestServer a = DrpTestServer.startWith(na, env, "drp.redis_retry=3s");
                  DrpTestServer b = DrpTestServer.startWith(nb, env, "drp.redis_retry=1s");
                  RedisClient direct = RedisClient.create(URI.create(url))) {
 
@@ -79,6 +79,10 @@ class RedisFailoverTest {
                 assertThat(local.headers().firstValue("X-DRP-Cache")).hasValue("hit"); // from L1
                 assertThat(a.send("/check", msg("shared")).headers().firstValue("X-DRP-Cache")).hasValue("hit");
                 assertThat(a.counter("redis_error")).isEqualTo(errorsWhileOpen); // breaker open: Redis skipped
+                // ...except deletes, which are attempted even while the breaker is open.
+                assertThat(a.send("/report", msg("while-down")).statusCode()).isEqualTo(200);
+                assertThat(a.counter("redis_error")).isEqualTo(errorsWhileOpen + 2); // before and after dispatch
+                assertThat(a.counter("redis_circuit_open")).isEqualTo(1);
 
                 // 5. Redis comes back on the same port: after the breaker interval it is used again, by itself.
                 redis.restart();
