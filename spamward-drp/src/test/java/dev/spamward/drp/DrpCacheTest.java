@@ -179,10 +179,10 @@ class DrpCacheTest {
     @Test
     void entriesExpireAfterTheTtl() throws Exception {
         TestNetworks n = new TestNetworks();
-        try (DrpTestServer s = DrpTestServer.start(n, "drp.cache_ttl=400ms")) {
+        try (DrpTestServer s = DrpTestServer.start(n, "drp.cache_ttl=1500ms")) {
             s.send("/check", msg("t"));
             assertThat(s.send("/check", msg("t")).headers().firstValue("X-DRP-Cache")).hasValue("hit");
-            Thread.sleep(600);
+            Thread.sleep(1800);
             assertThat(s.send("/check", msg("t")).headers().firstValue("X-DRP-Cache")).isEmpty();
             assertThat(n.dccChecks).hasValue(2);
         }
