@@ -46,6 +46,8 @@ class DrpMetricsTest {
         try (DrpTestServer s = DrpTestServer.start(n)) {
             s.send("/check", DrpHttpTest.MSG);
             s.send("/report", DrpHttpTest.MSG);
+            // The latency is recorded once the answer is written, just after the client has it.
+            DrpHttpTest.waitUntil(() -> s.metrics.latencyCount() == 2);
             String text = scrape(s);
             assertThat(text).contains("gozer_check_total 1.0").contains("gozer_report_total 1.0")
                     .contains("gozer_cache_miss_total 1.0").contains("gozer_backend_error_total{backend=\"dcc\"} 1.0")
