@@ -35,7 +35,7 @@ class CliTest {
     void helpListsTheSubcommandsOfEveryModule() {
         Result r = run("--help");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("version", "config", "serve", "mime");
+        assertThat(r.out()).contains("version", "config", "serve", "mime", "stats", "health");
     }
 
     @Test
@@ -104,6 +104,6 @@ class CliTest {
             p.destroy(); // SIGTERM
             assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(Files.readString(dir.resolve("serve.log"))).contains("HTTP endpoint listening", "only /health and /metrics", "stopping");
+        assertThat(Files.readString(dir.resolve("serve.log"))).contains("HTTP endpoint listening", "/health, /metrics and the DRP API", "stopping");
     }
 }

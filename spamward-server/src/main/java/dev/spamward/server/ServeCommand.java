@@ -34,8 +34,8 @@ public final class ServeCommand implements Callable<Integer>, Subcommand {
                 stop.countDown();
             }));
             LOG.info("spamward serving: {}", services.describe());
-            LOG.info("this build serves only /health and /metrics: the greylisting policy server, the Bayes"
-                    + " classifier service and the DCC/Razor/Pyzor HTTP API are not part of it yet");
+            LOG.info("this build serves /health, /metrics and the DRP API: the greylisting policy server and the"
+                    + " Bayes classifier service are not part of it yet");
             stop.await();
         }
         return 0;

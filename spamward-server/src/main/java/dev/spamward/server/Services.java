@@ -1,12 +1,20 @@
 package dev.spamward.server;
 
 import dev.spamward.core.config.Config;
+import com.sun.net.httpserver.HttpHandler;
 import dev.spamward.core.config.CoreSettings;
+import dev.spamward.drp.DrpMetrics;
+import dev.spamward.drp.DrpOptions;
+import dev.spamward.drp.DrpService;
+import dev.spamward.drp.DrpSettings;
+import dev.spamward.drp.backend.Backends;
+import dev.spamward.drp.http.ServerTuning;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * The running services of one {@code spamward serve} process. This is where the libraries are wired
  * together: each enabled service is started here, in order, and closed in reverse order.
  *
- * <p>Today only the HTTP endpoint with {@code /health} and {@code /metrics} exists; the greylisting
- * front doors and the collaborative-network API are added here by their issues.
+ * <p>Today: the HTTP endpoint with {@code /health} and {@code /metrics}, and on it the DRP service
+ * ({@code POST /check}, {@code /report}, {@code /revoke}) when {@code drp.enabled}; the greylisting
+ * front doors are added here by their issue.
  */
 public final class Services implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Services.class);
@@ -33,10 +42,21 @@ public final class Services implements AutoCloseable {
         Services s = new Services();
         try {
             if (config.get(CoreSettings.HTTP_ENABLED)) {
-                s.http = new HttpEndpoint(config.get(CoreSettings.HTTP_LISTEN));
+                DrpService drp = null;
+                DrpOptions drpOptions = DrpOptions.from(config, LOG::warn);
+                ServerTuning.apply(drpOptions.backendTimeout()); // before the first JDK HTTP server exists
+                if (config.get(DrpSettings.ENABLED)) {
+                    drp = new DrpService(drpOptions, Backends.fromConfig(config), DrpMetrics.shared());
+                    s.running.push(drp); // closed after the endpoint that calls it
+                }
+                s.http = new HttpEndpoint(DrpOptions.listen(config, LOG::warn));
+                if (drp != null) {
+                    for (Map.Entry<String, HttpHandler> r : drp.routes().entrySet()) s.http.route("POST", r.getKey(), r.getValue());
+                }
                 s.http.start();
                 s.running.push(s.http);
                 s.descriptions.add("http " + s.http.address() + " (/health, /metrics)");
+                if (drp != null) s.descriptions.add(drp.describe());
             }
         } catch (IOException | RuntimeException e) {
             s.close();

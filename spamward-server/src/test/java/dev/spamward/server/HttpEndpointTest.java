@@ -7,6 +7,7 @@ import dev.spamward.core.config.ConfigLoader;
 import dev.spamward.core.config.ConfigSchema;
 import dev.spamward.core.config.CoreSettings;
 import dev.spamward.core.metrics.Metrics;
+import dev.spamward.drp.DrpSettings;
 import io.prometheus.metrics.core.metrics.Counter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,7 +28,7 @@ class HttpEndpointTest {
 
     @Test
     void servesHealthMetricsAnd404() throws Exception {
-        Config config = new ConfigLoader(ConfigSchema.of(new CoreSettings()))
+        Config config = new ConfigLoader(ConfigSchema.of(new CoreSettings(), new DrpSettings()))
                 .load(null, Map.of(), List.of("http.listen=127.0.0.1:0"));
         Counter c = Counter.builder().name("spamward_test_events_total").help("test counter").register(Metrics.registry());
         c.inc(3);
@@ -49,7 +50,7 @@ class HttpEndpointTest {
 
     @Test
     void disabledHttpStartsNothing() throws Exception {
-        Config config = new ConfigLoader(ConfigSchema.of(new CoreSettings())).load(null, Map.of(), List.of("http.enabled=false"));
+        Config config = new ConfigLoader(ConfigSchema.of(new CoreSettings(), new DrpSettings())).load(null, Map.of(), List.of("http.enabled=false"));
         try (Services s = Services.start(config)) {
             assertThat(s.http()).isNull();
             assertThat(s.describe()).isEqualTo("nothing");
