@@ -1,0 +1,195 @@
+package dev.spamward.pyzor.digest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code bytes.decode(charset, 'ignore')} with Python 3.11's codec registry: the charset label is
+ * normalised and resolved through Python's alias table (so {@code ks_c_5601-1987} is cp949 and
+ * {@code chinesebig5} is unknown, as in Python), single-byte codecs use Python's own byte tables, and
+ * multi-byte codecs use the matching JDK charset with malformed input dropped.
+ */
+final class PyCodecs {
+    private static final Map<String, String> ALIASES = new HashMap<>();
+    private static final Map<String, char[]> CHARMAPS = new HashMap<>();
+    /** Python codec module name to JDK charset for the multi-byte codecs. */
+    private static final Map<String, String> JDK = Map.ofEntries(
+            Map.entry("utf_8", "UTF-8"), Map.entry("utf_8_sig", "UTF-8"),
+            Map.entry("utf_16_be", "UTF-16BE"), Map.entry("utf_16_le", "UTF-16LE"),
+            Map.entry("utf_32_be", "UTF-32BE"), Map.entry("utf_32_le", "UTF-32LE"),
+            Map.entry("big5", "Big5"), Map.entry("big5hkscs", "Big5-HKSCS"), Map.entry("cp932", "windows-31j"),
+            Map.entry("cp949", "x-windows-949"), Map.entry("cp950", "x-windows-950"), Map.entry("euc_jp", "EUC-JP"),
+            Map.entry("euc_jis_2004", "EUC-JP"), Map.entry("euc_jisx0213", "EUC-JP"), Map.entry("euc_kr", "EUC-KR"),
+            Map.entry("gb18030", "GB18030"), Map.entry("gb2312", "GB2312"), Map.entry("gbk", "GBK"),
+            Map.entry("iso2022_jp", "ISO-2022-JP"), Map.entry("iso2022_jp_1", "ISO-2022-JP"),
+            Map.entry("iso2022_jp_2", "ISO-2022-JP-2"), Map.entry("iso2022_jp_2004", "ISO-2022-JP-2"),
+            Map.entry("iso2022_jp_3", "ISO-2022-JP-2"), Map.entry("iso2022_jp_ext", "ISO-2022-JP"),
+            Map.entry("iso2022_kr", "ISO-2022-KR"), Map.entry("johab", "x-Johab"), Map.entry("shift_jis", "Shift_JIS"),
+            Map.entry("shift_jis_2004", "Shift_JIS"), Map.entry("shift_jisx0213", "Shift_JIS"));
+
+    static {
+        load("python-codec-aliases.txt", (k, v) -> ALIASES.put(k, v));
+        load("python-charmaps.txt", (k, v) -> {
+            String[] cells = v.split(" ");
+            char[] table = new char[256];
+            for (int i = 0; i < 256; i++) table[i] = cells[i].equals("-") ? '\uFFFF' : (char) Integer.parseInt(cells[i], 16);
+            CHARMAPS.put(k, table);
+        });
+        // The escape codecs only differ from latin-1 on backslash sequences, which mail labelled so never has.
+        CHARMAPS.put("raw_unicode_escape", CHARMAPS.get("latin_1"));
+        CHARMAPS.put("unicode_escape", CHARMAPS.get("latin_1"));
+    }
+
+    private PyCodecs() {
+    }
+
+    private static void load(String resource, java.util.function.BiConsumer<String, String> sink) {
+        try (InputStream in = PyCodecs.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing resource " + resource);
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
+            String line;
+            while ((line = r.readLine()) != null) {
+                int tab = line.indexOf('\t');
+                if (tab > 0) sink.accept(line.substring(0, tab), line.substring(tab + 1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code encodings.normalize_encoding} after the registry's lower-casing. */
+    static String normalize(String label) {
+        StringBuilder b = new StringBuilder();
+        boolean punct = false;
+        for (int i = 0; i < label.length(); i++) {
+            char c = Character.toLowerCase(label.charAt(i));
+            if (Character.isLetterOrDigit(c) || c == '.') {
+                if (punct && !b.isEmpty()) b.append('_');
+                if (c < 128) b.append(c);
+                punct = false;
+            } else {
+                punct = true;
+            }
+        }
+        return b.toString();
+    }
+
+    /** The Python codec module a label resolves to, or {@code null} when Python raises LookupError. */
+    static String codecName(String label) {
+        String norm = normalize(label);
+        String alias = ALIASES.get(norm);
+        if (alias == null) alias = ALIASES.get(norm.replace('.', '_'));
+        if (alias != null && (CHARMAPS.containsKey(alias) || isTextCodec(alias))) return alias;
+        if (!norm.contains(".") && (CHARMAPS.containsKey(norm) || isTextCodec(norm))) return norm;
+        return null;
+    }
+
+    private static boolean isTextCodec(String codec) {
+        return JDK.containsKey(codec) || codec.equals("utf_16") || codec.equals("utf_32") || codec.equals("utf_7");
+    }
+
+    /** A JDK charset for a label (for RFC 2231 parameter values), or {@code null}. */
+    static Charset javaCharsetFor(String label) {
+        String codec = codecName(label);
+        if (codec == null) return null;
+        if (CHARMAPS.containsKey(codec)) return codec.equals("ascii") ? StandardCharsets.US_ASCII : StandardCharsets.ISO_8859_1;
+        String jdk = JDK.get(codec);
+        return jdk == null ? null : Charset.forName(jdk);
+    }
+
+    /**
+     * {@code data.decode(label, 'ignore')}, or {@code null} where Python raises (unknown codec, a codec
+     * that is not a text encoding, a codec that rejects 'ignore').
+     */
+    static String decodeIgnore(byte[] data, String label) {
+        String codec = codecName(label);
+        if (codec == null) return null;
+        char[] table = CHARMAPS.get(codec);
+        if (table != null) return decodeTable(data, table);
+        return switch (codec) {
+            case "utf_16" -> decodeBom(data, 2);
+            case "utf_32" -> decodeBom(data, 4);
+            case "utf_7" -> Utf7.decodeIgnore(data);
+            case "utf_8_sig" -> {
+                int skip = data.length >= 3 && (data[0] & 0xFF) == 0xEF && (data[1] & 0xFF) == 0xBB
+                        && (data[2] & 0xFF) == 0xBF ? 3 : 0;
+                yield jdkIgnore(java.util.Arrays.copyOfRange(data, skip, data.length), Charset.forName("UTF-8"));
+            }
+            default -> jdkIgnore(data, Charset.forName(JDK.get(codec)));
+        };
+    }
+
+    /**
+     * {@code data.decode(label, 'replace')} as {@code Message.get_payload()} does for 8-bit non-text parts:
+     * an unknown label falls back to ASCII; each undecodable byte or sequence becomes U+FFFD.
+     */
+    static String decodeReplace(byte[] data, String label) {
+        String codec = codecName(label);
+        char[] table = codec == null ? CHARMAPS.get("ascii") : CHARMAPS.get(codec);
+        if (table == null) {
+            String jdk = JDK.get(codec);
+            if (jdk == null) table = CHARMAPS.get("ascii");
+            else return new String(data, Charset.forName(jdk));
+        }
+        char[] out = new char[data.length];
+        for (int i = 0; i < data.length; i++) {
+            char c = table[data[i] & 0xFF];
+            out[i] = c == '\uFFFF' ? '\uFFFD' : c;
+        }
+        return new String(out);
+    }
+
+    /** ASCII with every byte >= 0x80 dropped. */
+    static String asciiIgnore(byte[] data) {
+        return decodeTable(data, CHARMAPS.get("ascii"));
+    }
+
+    private static String decodeTable(byte[] data, char[] table) {
+        char[] out = new char[data.length];
+        int n = 0;
+        for (byte b : data) {
+            char c = table[b & 0xFF];
+            if (c != '\uFFFF') out[n++] = c;
+        }
+        return new String(out, 0, n);
+    }
+
+    /** Python's utf-16/utf-32 codecs: a BOM picks the order, no BOM means little-endian (x86). */
+    private static String decodeBom(byte[] data, int unit) {
+        boolean be = false;
+        int skip = 0;
+        if (unit == 2 && data.length >= 2) {
+            if ((data[0] & 0xFF) == 0xFE && (data[1] & 0xFF) == 0xFF) { be = true; skip = 2; }
+            else if ((data[0] & 0xFF) == 0xFF && (data[1] & 0xFF) == 0xFE) skip = 2;
+        } else if (unit == 4 && data.length >= 4) {
+            if (data[0] == 0 && data[1] == 0 && (data[2] & 0xFF) == 0xFE && (data[3] & 0xFF) == 0xFF) { be = true; skip = 4; }
+            else if ((data[0] & 0xFF) == 0xFF && (data[1] & 0xFF) == 0xFE && data[2] == 0 && data[3] == 0) skip = 4;
+        }
+        String cs = (unit == 2 ? "UTF-16" : "UTF-32") + (be ? "BE" : "LE");
+        return jdkIgnore(java.util.Arrays.copyOfRange(data, skip, data.length), Charset.forName(cs));
+    }
+
+    private static String jdkIgnore(byte[] data, Charset charset) {
+        CharsetDecoder d = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.IGNORE)
+                .onUnmappableCharacter(CodingErrorAction.IGNORE);
+        try {
+            CharBuffer out = d.decode(ByteBuffer.wrap(data));
+            return out.toString();
+        } catch (CharacterCodingException e) {
+            return asciiIgnore(data); // cannot happen with IGNORE
+        }
+    }
+}
