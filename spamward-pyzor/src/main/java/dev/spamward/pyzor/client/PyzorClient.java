@@ -74,11 +74,30 @@ public final class PyzorClient {
      * @param warn receives one line per skipped bad line of the files
      */
     public static PyzorClient fromConfig(Config config, Consumer<String> warn) {
-        Path home = homedir(config);
+        return fromConfig(config, Overrides.NONE, warn);
+    }
+
+    /**
+     * Settings a command line gives on top of the configuration ({@code null} fields: keep the configured value).
+     *
+     * @param homedir            the home folder
+     * @param timeout            the per-attempt timeout
+     * @param reportThreshold    the report threshold
+     * @param whitelistThreshold the whitelist threshold
+     */
+    public record Overrides(Path homedir, Duration timeout, Integer reportThreshold, Integer whitelistThreshold) {
+        /** No override. */
+        public static final Overrides NONE = new Overrides(null, null, null, null);
+    }
+
+    /** As {@link #fromConfig(Config, Consumer)}, with command-line overrides. */
+    public static PyzorClient fromConfig(Config config, Overrides o, Consumer<String> warn) {
+        Path home = o.homedir() != null ? o.homedir() : homedir(config);
         Builder b = builder()
-                .timeout(config.get(PyzorSettings.TIMEOUT))
+                .timeout(o.timeout() != null ? o.timeout() : config.get(PyzorSettings.TIMEOUT))
                 .retries(config.get(PyzorSettings.RETRIES))
-                .thresholds(config.get(PyzorSettings.REPORT_THRESHOLD), config.get(PyzorSettings.WHITELIST_THRESHOLD))
+                .thresholds(o.reportThreshold() != null ? o.reportThreshold() : config.get(PyzorSettings.REPORT_THRESHOLD),
+                        o.whitelistThreshold() != null ? o.whitelistThreshold() : config.get(PyzorSettings.WHITELIST_THRESHOLD))
                 .maxMessageSize(config.get(PyzorSettings.MAX_MESSAGE_SIZE))
                 .maxInFlight(config.get(PyzorSettings.MAX_IN_FLIGHT));
         try {
@@ -86,7 +105,8 @@ public final class PyzorClient {
             if (!listed.isEmpty()) {
                 b.servers(listed.stream().map(PyzorServer::parse).toList());
             } else {
-                b.servers(PyzorFiles.loadServers(config.get(PyzorSettings.SERVERS_FILE, home.resolve("servers")), warn));
+                Path file = o.homedir() != null ? home.resolve("servers") : config.get(PyzorSettings.SERVERS_FILE, home.resolve("servers"));
+                b.servers(PyzorFiles.loadServers(file, warn));
             }
             String user = config.get(PyzorSettings.USER);
             String key = config.get(PyzorSettings.KEY);
@@ -94,7 +114,7 @@ public final class PyzorClient {
                 if (user.isEmpty() || key.isEmpty()) throw new IllegalArgumentException("set both pyzor.user and pyzor.key");
                 b.accountForAll(new PyzorAccount(user, "", key));
             } else {
-                b.accounts(PyzorFiles.loadAccounts(config.get(PyzorSettings.ACCOUNTS_FILE, home.resolve("accounts")), warn));
+                b.accounts(PyzorFiles.loadAccounts(accountsFile(config, o), warn));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -102,9 +122,20 @@ public final class PyzorClient {
         return b.build();
     }
 
+    /** The accounts file: {@code pyzor.accounts_file}, else {@code accounts} in the home folder. */
+    public static Path accountsFile(Config config, Overrides o) {
+        if (o.homedir() != null) return o.homedir().resolve("accounts");
+        return config.get(PyzorSettings.ACCOUNTS_FILE, homedir(config).resolve("accounts"));
+    }
+
     /** The home folder: {@code pyzor.homedir} or pyzor's default. */
     public static Path homedir(Config config) {
         return config.get(PyzorSettings.HOMEDIR, PyzorFiles.defaultHome());
+    }
+
+    /** The largest message {@link #digest} accepts. */
+    public long maxMessageSize() {
+        return maxMessageSize;
     }
 
     /** The servers asked, in order. */
@@ -263,6 +294,8 @@ public final class PyzorClient {
             outcome = new ServerOutcome.Failed(server, ServerOutcome.Failure.TIMEOUT, e.getMessage());
         } catch (PyzorProtocolException e) {
             outcome = new ServerOutcome.Failed(server, ServerOutcome.Failure.PROTOCOL, e.getMessage());
+        } catch (java.net.PortUnreachableException e) {
+            outcome = new ServerOutcome.Failed(server, ServerOutcome.Failure.NETWORK, "port unreachable (no server listening)");
         } catch (IOException | RuntimeException e) {
             outcome = new ServerOutcome.Failed(server, ServerOutcome.Failure.NETWORK,
                     e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
