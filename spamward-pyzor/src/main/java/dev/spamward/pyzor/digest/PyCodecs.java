@@ -1,16 +1,12 @@
 package dev.spamward.pyzor.digest;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,8 +23,6 @@ final class PyCodecs {
     /** Python codec module name to JDK charset for the multi-byte codecs. */
     private static final Map<String, String> JDK = Map.ofEntries(
             Map.entry("utf_8", "UTF-8"), Map.entry("utf_8_sig", "UTF-8"),
-            Map.entry("utf_16_be", "UTF-16BE"), Map.entry("utf_16_le", "UTF-16LE"),
-            Map.entry("utf_32_be", "UTF-32BE"), Map.entry("utf_32_le", "UTF-32LE"),
             Map.entry("big5", "Big5"), Map.entry("big5hkscs", "Big5-HKSCS"), Map.entry("cp932", "windows-31j"),
             Map.entry("cp949", "x-windows-949"), Map.entry("cp950", "x-windows-950"), Map.entry("euc_jp", "EUC-JP"),
             Map.entry("euc_jis_2004", "EUC-JP"), Map.entry("euc_jisx0213", "EUC-JP"), Map.entry("euc_kr", "EUC-KR"),
@@ -40,9 +34,10 @@ final class PyCodecs {
             Map.entry("shift_jis_2004", "Shift_JIS"), Map.entry("shift_jisx0213", "Shift_JIS"));
 
     static {
-        load("python-codec-aliases.txt", (k, v) -> ALIASES.put(k, v));
-        load("python-charmaps.txt", (k, v) -> {
-            String[] cells = v.split(" ");
+        PyResources.rows("python-codec-aliases.txt", f -> ALIASES.put(f[0], f[1]));
+        PyResources.rows("python-charmaps.txt", f -> {
+            String k = f[0];
+            String[] cells = f[1].split(" ");
             char[] table = new char[256];
             for (int i = 0; i < 256; i++) table[i] = cells[i].equals("-") ? '\uFFFF' : (char) Integer.parseInt(cells[i], 16);
             CHARMAPS.put(k, table);
@@ -53,20 +48,6 @@ final class PyCodecs {
     }
 
     private PyCodecs() {
-    }
-
-    private static void load(String resource, java.util.function.BiConsumer<String, String> sink) {
-        try (InputStream in = PyCodecs.class.getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("missing resource " + resource);
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
-            String line;
-            while ((line = r.readLine()) != null) {
-                int tab = line.indexOf('\t');
-                if (tab > 0) sink.accept(line.substring(0, tab), line.substring(tab + 1));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** {@code encodings.normalize_encoding} after the registry's lower-casing. */
@@ -97,7 +78,7 @@ final class PyCodecs {
     }
 
     private static boolean isTextCodec(String codec) {
-        return JDK.containsKey(codec) || codec.equals("utf_16") || codec.equals("utf_32") || codec.equals("utf_7");
+        return JDK.containsKey(codec) || codec.startsWith("utf_16") || codec.startsWith("utf_32") || codec.equals("utf_7");
     }
 
     /** A JDK charset for a label (for RFC 2231 parameter values), or {@code null}. */
@@ -119,15 +100,19 @@ final class PyCodecs {
         char[] table = CHARMAPS.get(codec);
         if (table != null) return decodeTable(data, table);
         return switch (codec) {
-            case "utf_16" -> decodeBom(data, 2);
-            case "utf_32" -> decodeBom(data, 4);
+            case "utf_16" -> decodeBom(data, 2, false);
+            case "utf_32" -> decodeBom(data, 4, false);
+            case "utf_16_le" -> decodeUtf(data, 0, 2, false, false);
+            case "utf_16_be" -> decodeUtf(data, 0, 2, true, false);
+            case "utf_32_le" -> decodeUtf(data, 0, 4, false, false);
+            case "utf_32_be" -> decodeUtf(data, 0, 4, true, false);
             case "utf_7" -> Utf7.decodeIgnore(data);
             case "utf_8_sig" -> {
                 int skip = data.length >= 3 && (data[0] & 0xFF) == 0xEF && (data[1] & 0xFF) == 0xBB
                         && (data[2] & 0xFF) == 0xBF ? 3 : 0;
                 yield jdkIgnore(java.util.Arrays.copyOfRange(data, skip, data.length), Charset.forName("UTF-8"));
             }
-            default -> jdkIgnore(data, Charset.forName(JDK.get(codec)));
+            default -> jdkDecode(data, codec, Charset.forName(JDK.get(codec)), false);
         };
     }
 
@@ -137,12 +122,24 @@ final class PyCodecs {
      */
     static String decodeReplace(byte[] data, String label) {
         String codec = codecName(label);
-        char[] table = codec == null ? CHARMAPS.get("ascii") : CHARMAPS.get(codec);
-        if (table == null) {
-            String jdk = JDK.get(codec);
-            if (jdk == null) table = CHARMAPS.get("ascii");
-            else return new String(data, Charset.forName(jdk));
-        }
+        if (codec == null) return replaceTable(data, CHARMAPS.get("ascii"));
+        char[] table = CHARMAPS.get(codec);
+        if (table != null) return replaceTable(data, table);
+        String jdk = JDK.get(codec);
+        if (jdk != null && !codec.equals("utf_8_sig")) return jdkDecode(data, codec, Charset.forName(jdk), true);
+        return switch (codec) {
+            case "utf_16" -> decodeBom(data, 2, true);
+            case "utf_32" -> decodeBom(data, 4, true);
+            case "utf_16_le" -> decodeUtf(data, 0, 2, false, true);
+            case "utf_16_be" -> decodeUtf(data, 0, 2, true, true);
+            case "utf_32_le" -> decodeUtf(data, 0, 4, false, true);
+            case "utf_32_be" -> decodeUtf(data, 0, 4, true, true);
+            case "utf_7" -> Utf7.decode(data, true);
+            default -> decodeIgnore(data, label); // utf-8-sig: errors there are too rare to count
+        };
+    }
+
+    private static String replaceTable(byte[] data, char[] table) {
         char[] out = new char[data.length];
         for (int i = 0; i < data.length; i++) {
             char c = table[data[i] & 0xFF];
@@ -167,7 +164,7 @@ final class PyCodecs {
     }
 
     /** Python's utf-16/utf-32 codecs: a BOM picks the order, no BOM means little-endian (x86). */
-    private static String decodeBom(byte[] data, int unit) {
+    private static String decodeBom(byte[] data, int unit, boolean replace) {
         boolean be = false;
         int skip = 0;
         if (unit == 2 && data.length >= 2) {
@@ -177,8 +174,116 @@ final class PyCodecs {
             if (data[0] == 0 && data[1] == 0 && (data[2] & 0xFF) == 0xFE && (data[3] & 0xFF) == 0xFF) { be = true; skip = 4; }
             else if ((data[0] & 0xFF) == 0xFF && (data[1] & 0xFF) == 0xFE && data[2] == 0 && data[3] == 0) skip = 4;
         }
-        String cs = (unit == 2 ? "UTF-16" : "UTF-32") + (be ? "BE" : "LE");
-        return jdkIgnore(java.util.Arrays.copyOfRange(data, skip, data.length), Charset.forName(cs));
+        return decodeUtf(data, skip, unit, be, replace);
+    }
+
+    /**
+     * Decodes with a JDK charset but Python's error recovery: Python's CJK codecs (everything here but
+     * UTF-*) give up on exactly one byte per bad sequence and resume at the next byte, or on all the
+     * remaining bytes for a sequence cut off by the end; UTF-8 and UTF-16/32 drop maximal invalid
+     * subparts, as the JDK does.
+     */
+    private static String jdkDecode(byte[] data, String codec, Charset charset, boolean replace) {
+        if (PyCjkDecoder.handles(codec)) return PyCjkDecoder.decode(data, codec, charset, replace);
+        if (codec.equals("iso2022_jp") || codec.equals("iso2022_jp_1")) return PyIso2022Jp.decode(data, codec.endsWith("1"), replace);
+        if (codec.startsWith("iso2022_jp") && !codec.equals("iso2022_jp_ext")) data = dropKanaDesignations(data);
+        boolean cjk = !codec.startsWith("utf");
+        if (!cjk && !replace) return jdkIgnore(data, charset);
+        CharsetDecoder d = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(data);
+        CharBuffer out = CharBuffer.allocate(data.length + 16);
+        while (true) {
+            CoderResult cr = d.decode(in, out, true);
+            if (cr.isUnderflow()) {
+                cr = d.flush(out);
+                if (cr.isUnderflow()) break;
+            }
+            if (cr.isOverflow()) {
+                CharBuffer bigger = CharBuffer.allocate(out.capacity() * 2 + 16);
+                out.flip();
+                bigger.put(out);
+                out = bigger;
+                continue;
+            }
+            if (replace) {
+                if (!out.hasRemaining()) {
+                    CharBuffer bigger = CharBuffer.allocate(out.capacity() * 2 + 16);
+                    out.flip();
+                    bigger.put(out);
+                    out = bigger;
+                }
+                out.put('\uFFFD');
+            }
+            int skip = !cjk || cr.length() == in.remaining() ? cr.length() : 1;
+            in.position(in.position() + skip);
+        }
+        out.flip();
+        return out.toString();
+    }
+
+    /**
+     * Python's iso2022_jp codecs (all but _ext) do not know {@code ESC ( I} (JIS X 0201 katakana): the escape
+     * is one error and the bytes after it stay in the previous character set. The JDK knows it, so each such
+     * escape is replaced by a byte that is an error in every ISO-2022-JP state (0x80).
+     */
+    private static byte[] dropKanaDesignations(byte[] data) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(data.length);
+        for (int i = 0; i < data.length; i++) {
+            if (data[i] == 0x1B && i + 2 < data.length && data[i + 1] == '(' && data[i + 2] == 'I') {
+                out.write(0x80);
+                i += 2;
+                continue;
+            }
+            out.write(data[i]);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Python's UTF-16/UTF-32 decoders: a lone surrogate costs its own unit only, an invalid UTF-32 value
+     * its 4 bytes, a truncated last unit is one error.
+     */
+    private static String decodeUtf(byte[] data, int from, int unit, boolean be, boolean replace) {
+        StringBuilder out = new StringBuilder((data.length - from) / unit + 1);
+        int pos = from;
+        int n = data.length;
+        while (pos < n) {
+            if (pos + unit > n) {
+                if (replace) out.append('\uFFFD');
+                break;
+            }
+            int v = 0;
+            for (int k = 0; k < unit; k++) {
+                int b = data[pos + (be ? k : unit - 1 - k)] & 0xFF;
+                v = (v << 8) | b;
+            }
+            if (unit == 4) {
+                if (v < 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+                    if (replace) out.append('\uFFFD');
+                } else {
+                    out.appendCodePoint(v);
+                }
+                pos += 4;
+                continue;
+            }
+            if (v >= 0xD800 && v <= 0xDBFF && pos + 4 <= n) {
+                int lo = be ? ((data[pos + 2] & 0xFF) << 8 | (data[pos + 3] & 0xFF)) : ((data[pos + 3] & 0xFF) << 8 | (data[pos + 2] & 0xFF));
+                if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                    out.append((char) v).append((char) lo);
+                    pos += 4;
+                    continue;
+                }
+            }
+            if (v >= 0xD800 && v <= 0xDFFF) {
+                if (replace) out.append('\uFFFD');
+            } else {
+                out.append((char) v);
+            }
+            pos += 2;
+        }
+        return out.toString();
     }
 
     private static String jdkIgnore(byte[] data, Charset charset) {

@@ -1,11 +1,5 @@
 package dev.spamward.pyzor.digest;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -24,19 +18,11 @@ final class PyEntities {
     private static final java.util.Set<Integer> INVALID_CODEPOINTS = new java.util.HashSet<>();
 
     static {
-        try (InputStream in = PyEntities.class.getResourceAsStream("html5-entities.txt")) {
-            if (in == null) throw new IllegalStateException("missing html5-entities.txt");
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
-            String line;
-            while ((line = r.readLine()) != null) {
-                int tab = line.indexOf('\t');
-                StringBuilder v = new StringBuilder();
-                for (String cp : line.substring(tab + 1).split(" ")) v.appendCodePoint(Integer.parseInt(cp, 16));
-                HTML5.put(line.substring(0, tab), v.toString());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        PyResources.rows("html5-entities.txt", f -> {
+            StringBuilder v = new StringBuilder();
+            for (String cp : f[1].split(" ")) v.appendCodePoint(Integer.parseInt(cp, 16));
+            HTML5.put(f[0], v.toString());
+        });
         int[] cp1252 = {0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039,
             0x0152, 0x8d, 0x017d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122,
             0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178};

@@ -15,6 +15,11 @@ final class Utf7 {
     }
 
     static String decodeIgnore(byte[] data) {
+        return decode(data, false);
+    }
+
+    /** With {@code replace}, each 8-bit byte outside a base64 run becomes U+FFFD (Python's 'replace'). */
+    static String decode(byte[] data, boolean replace) {
         StringBuilder out = new StringBuilder(data.length);
         int i = 0;
         int n = data.length;
@@ -22,6 +27,7 @@ final class Utf7 {
             int c = data[i] & 0xFF;
             if (c != '+') {
                 if (c < 0x80) out.append((char) c);
+                else if (replace) out.append('\uFFFD');
                 i++;
                 continue;
             }
