@@ -44,11 +44,15 @@ public final class Pyzord implements AutoCloseable {
      * waits until it answers a ping.
      */
     public static Pyzord start(Path dir, String passwd, String access) throws IOException, InterruptedException {
+        return start(dir, passwd, access, freeUdpPort());
+    }
+
+    /** As {@link #start(Path, String, String)} on a given port. */
+    public static Pyzord start(Path dir, String passwd, String access, int port) throws IOException, InterruptedException {
         requireInstalled();
         Path home = Files.createDirectories(dir.resolve("srv"));
         if (passwd != null) Files.writeString(home.resolve("pyzord.passwd"), passwd);
         if (access != null) Files.writeString(home.resolve("pyzord.access"), access);
-        int port = freeUdpPort();
         ProcessBuilder pb = new ProcessBuilder(PYTHON.toString(), PYZORD.toString(), "--homedir", home.toString(),
                 "-a", "127.0.0.1", "-p", Integer.toString(port), "-e", "gdbm", "--dsn", home.resolve("pyzord.db").toString(),
                 "--log-file", home.resolve("pyzord.log").toString(), "--usage-log-file", home.resolve("usage.log").toString());
