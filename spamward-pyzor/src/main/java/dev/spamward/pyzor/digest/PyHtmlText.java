@@ -14,29 +14,20 @@ import java.util.regex.Pattern;
  * or ending in a bare {@code &} reference near the end, is never reported, and pyzor loses it too.
  */
 final class PyHtmlText {
-    private static final String WS = "\\t\\n\\x0B\\f\\r\\x1C-\\x1F \\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029"
-            + "\\u202F\\u205F\\u3000";
+    /**
+     * Python's {@code \\s} (str.isspace): Unicode White_Space plus 0x1C..0x1F. Written as Java's {@code \\s} under
+     * UNICODE_CHARACTER_CLASS, which is one fast predicate instead of a chain of ranges.
+     */
+    private static final String WS = "\\s\\x1C-\\x1F";
+    private static final int FLAGS = Pattern.UNICODE_CHARACTER_CLASS;
     private static final String S = "[" + WS + "]";
-    private static final Pattern STARTTAGOPEN = Pattern.compile("<[a-zA-Z]");
-    private static final Pattern COMMENTCLOSE = Pattern.compile("--" + S + "*>");
-    private static final Pattern TAGFIND = Pattern.compile("([a-zA-Z][^\\t\\n\\r\\f />\\x00]*)(?:" + S + "|/(?!>))*");
-    private static final Pattern ATTRFIND = Pattern.compile(
-            "((?<=['\"" + WS + "/])[^" + WS + "/>][^" + WS + "/=>]*)(" + S + "*=+" + S
-                    + "*('[^']*'|\"[^\"]*\"|(?!['\"])[^>" + WS + "]*))?(?:" + S + "|/(?!>))*");
-    private static final Pattern LOCATESTARTTAGEND = Pattern.compile(
-            "<[a-zA-Z][^\\t\\n\\r\\f />\\x00]*"
-                    + "(?:[" + WS + "/]*"
-                    + "(?:(?<=['\"" + WS + "/])[^" + WS + "/>][^" + WS + "/=>]*"
-                    + "(?:" + S + "*=+" + S + "*"
-                    + "(?:'[^']*'|\"[^\"]*\"|(?!['\"])[^>" + WS + "]*)"
-                    + S + "*)?(?:" + S + "|/(?!>))*"
-                    + ")*)?"
-                    + S + "*");
-    private static final Pattern ENDTAGFIND = Pattern.compile("</" + S + "*([a-zA-Z][-.a-zA-Z0-9:_]*)" + S + "*>");
-    private static final Pattern DECLNAME = Pattern.compile("[a-zA-Z][-_.a-zA-Z0-9]*" + S + "*");
-    private static final Pattern MARKEDSECTIONCLOSE = Pattern.compile("]" + S + "*]" + S + "*>");
-    private static final Pattern MSMARKEDSECTIONCLOSE = Pattern.compile("]" + S + "*>");
-    private static final Pattern WS_OR_SEMI = Pattern.compile("[" + WS + ";]");
+    private static final Pattern STARTTAGOPEN = Pattern.compile("<[a-zA-Z]", FLAGS);
+    private static final Pattern COMMENTCLOSE = Pattern.compile("--" + S + "*>", FLAGS);
+    private static final Pattern ENDTAGFIND = Pattern.compile("</" + S + "*([a-zA-Z][-.a-zA-Z0-9:_]*)" + S + "*>", FLAGS);
+    private static final Pattern DECLNAME = Pattern.compile("[a-zA-Z][-_.a-zA-Z0-9]*" + S + "*", FLAGS);
+    private static final Pattern MARKEDSECTIONCLOSE = Pattern.compile("]" + S + "*]" + S + "*>", FLAGS);
+    private static final Pattern MSMARKEDSECTIONCLOSE = Pattern.compile("]" + S + "*>", FLAGS);
+    private static final Pattern WS_OR_SEMI = Pattern.compile("[" + WS + ";]", FLAGS);
     private static final Pattern END_SCRIPT = cdataEnd("script");
     private static final Pattern END_STYLE = cdataEnd("style");
 
@@ -52,7 +43,7 @@ final class PyHtmlText {
     }
 
     private static Pattern cdataEnd(String elem) {
-        return Pattern.compile("</" + S + "*" + elem + S + "*>", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return Pattern.compile("</" + S + "*" + elem + S + "*>", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | FLAGS);
     }
 
     /** {@code DataDigester.normalize_html_part(s)}. */
@@ -89,8 +80,11 @@ final class PyHtmlText {
         if (tag.equals("script") || tag.equals("style")) collect = true;
     }
 
+    private final java.util.Map<Pattern, Matcher> matchers = new java.util.IdentityHashMap<>();
+
+    /** A matcher of {@code p} over the input from {@code i} (re-used: Matcher allocation showed in profiles). */
     private Matcher at(Pattern p, int i) {
-        Matcher m = p.matcher(raw);
+        Matcher m = matchers.computeIfAbsent(p, k -> k.matcher(raw));
         m.region(i, n);
         m.useTransparentBounds(true);
         m.useAnchoringBounds(false);
@@ -153,14 +147,13 @@ final class PyHtmlText {
     private int parseStartTag(int i) {
         int endpos = checkForWholeStartTag(i);
         if (endpos < 0) return endpos;
-        Matcher tm = at(TAGFIND, i + 1);
-        if (!tm.lookingAt()) throw new PythonError();
-        int k = tm.end();
-        String tag = PyText.lowerAscii(tm.group(1));
+        int nameEnd = tagNameEnd(i + 1);
+        String tag = PyText.lowerAscii(raw.substring(i + 1, nameEnd));
+        int k = skipSpaceOrSlash(nameEnd);
         while (k < endpos) {
-            Matcher am = at(ATTRFIND, k);
-            if (!am.lookingAt()) break;
-            k = am.end();
+            int e = scanAttribute(k);
+            if (e < 0) break;
+            k = e;
         }
         String end = PyText.strip(raw.substring(k, endpos));
         if (!end.equals(">") && !end.equals("/>")) {
@@ -178,9 +171,7 @@ final class PyHtmlText {
     }
 
     private int checkForWholeStartTag(int i) {
-        Matcher m = at(LOCATESTARTTAGEND, i);
-        if (!m.lookingAt()) throw new PythonError();
-        int j = m.end();
+        int j = locateStartTagEnd(i);
         if (j >= n) return -1;
         char next = raw.charAt(j);
         if (next == '>') return j + 1;
@@ -202,13 +193,13 @@ final class PyHtmlText {
                 handleData(raw.substring(i, gtpos));
                 return gtpos;
             }
-            Matcher nm = at(TAGFIND, i + 2);
-            if (!nm.lookingAt()) {
+            if (i + 2 >= n || !isAsciiLetter(raw.charAt(i + 2))) {
                 if (raw.startsWith("</>", i)) return i + 3;
                 return parseBogusComment(i);
             }
-            String tagname = PyText.lowerAscii(nm.group(1));
-            int g = raw.indexOf('>', nm.end());
+            int nameEnd = tagNameEnd(i + 2);
+            String tagname = PyText.lowerAscii(raw.substring(i + 2, nameEnd));
+            int g = raw.indexOf('>', skipSpaceOrSlash(nameEnd));
             handleEndTag(tagname);
             return g + 1;
         }
@@ -220,6 +211,96 @@ final class PyHtmlText {
         handleEndTag(elem);
         cdataElem = null;
         return gtpos;
+    }
+
+    // ---- Hand-written equivalents of html.parser's tagfind_tolerant, attrfind_tolerant and
+    // locatestarttagend_tolerant (the regexes dominated profiles). Everything after the tag name is optional
+    // in those patterns, so the regex engine never backtracks into an earlier attribute: the only
+    // backtracking is inside one attribute value, reproduced in scanValue.
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean ws(char c) {
+        return PyText.isSpace(c);
+    }
+
+    /** End of {@code [a-zA-Z][^\t\n\r\f />\x00]*} starting at the letter at {@code p}. */
+    private int tagNameEnd(int p) {
+        p++;
+        while (p < n) {
+            char c = raw.charAt(p);
+            if (c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == ' ' || c == '/' || c == '>' || c == 0) break;
+            p++;
+        }
+        return p;
+    }
+
+    /** {@code (?:\s|/(?!>))*}. */
+    private int skipSpaceOrSlash(int p) {
+        while (p < n) {
+            char c = raw.charAt(p);
+            if (ws(c) || (c == '/' && (p + 1 >= n || raw.charAt(p + 1) != '>'))) p++;
+            else break;
+        }
+        return p;
+    }
+
+    /** {@code locatestarttagend_tolerant.match(rawdata, i).end()}. */
+    private int locateStartTagEnd(int i) {
+        int j = tagNameEnd(i + 1);
+        while (j < n && (ws(raw.charAt(j)) || raw.charAt(j) == '/')) j++;
+        while (true) {
+            int e = scanAttribute(j);
+            if (e < 0) break;
+            j = e;
+        }
+        while (j < n && ws(raw.charAt(j))) j++;
+        return j;
+    }
+
+    /** One {@code attrfind_tolerant} match at {@code p}: its end, or -1. */
+    private int scanAttribute(int p) {
+        if (p >= n || p == 0) return -1;
+        char prev = raw.charAt(p - 1);
+        if (!(prev == '\'' || prev == '"' || prev == '/' || ws(prev))) return -1;
+        char c = raw.charAt(p);
+        if (ws(c) || c == '/' || c == '>') return -1;
+        int q = p + 1;
+        while (q < n) {
+            char d = raw.charAt(q);
+            if (ws(d) || d == '/' || d == '=' || d == '>') break;
+            q++;
+        }
+        int v = scanValue(q);
+        return skipSpaceOrSlash(v >= 0 ? v : q);
+    }
+
+    /** {@code \s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*)} at {@code p}, with the regex's backtracking; -1 if none. */
+    private int scanValue(int p) {
+        int q = p;
+        while (q < n && ws(raw.charAt(q))) q++;
+        if (q >= n || raw.charAt(q) != '=') return -1;
+        int eqStart = q;
+        while (q < n && raw.charAt(q) == '=') q++;
+        int eqEnd = q;
+        while (q < n && ws(raw.charAt(q))) q++;
+        int alt = valueAlternatives(q);
+        if (alt >= 0) return alt;
+        if (q > eqEnd) return q - 1; // give back one space: an empty bare value before the quote
+        if (eqEnd - eqStart >= 2) return valueAlternatives(eqEnd - 1); // give back one '='
+        return -1;
+    }
+
+    /** {@code '[^']*'|"[^"]*"|(?!['"])[^>\s]*} at {@code q}: its end, or -1. */
+    private int valueAlternatives(int q) {
+        if (q < n && (raw.charAt(q) == '\'' || raw.charAt(q) == '"')) {
+            int close = raw.indexOf(raw.charAt(q), q + 1);
+            return close < 0 ? -1 : close + 1;
+        }
+        while (q < n && raw.charAt(q) != '>' && !ws(raw.charAt(q))) q++;
+        return q;
     }
 
     private int parseComment(int i) {

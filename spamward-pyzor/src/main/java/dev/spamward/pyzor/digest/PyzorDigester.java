@@ -109,6 +109,7 @@ public final class PyzorDigester {
      */
     static String normalize(String line) {
         StringBuilder out = new StringBuilder(line.length());
+        int[] cps = new int[10];
         int n = line.length();
         int i = 0;
         while (i < n) {
@@ -117,23 +118,21 @@ public final class PyzorDigester {
                 i += Character.charCount(cp);
                 continue;
             }
-            int start = i;
             int count = 0;
             while (i < n) {
                 int c = line.codePointAt(i);
                 if (PyText.isSpace(c)) break;
+                if (count < cps.length) cps[count] = c;
                 i += Character.charCount(c);
                 count++;
             }
-            if (count >= 10) continue;
-            keepToken(line.substring(start, i), out);
+            if (count < 10) keepToken(cps, count, out);
         }
         return out.toString();
     }
 
-    private static void keepToken(String token, StringBuilder out) {
-        int[] cps = token.codePoints().toArray();
-        int len = cps.length;
+    /** One token of fewer than 10 code points: dropped if e-mail-like, cut before a URL-like tail. */
+    private static void keepToken(int[] cps, int len, StringBuilder out) {
         for (int p = 1; p < len - 1; p++) {
             if (cps[p] == '@') return; // \S+@\S+ takes the whole token
         }

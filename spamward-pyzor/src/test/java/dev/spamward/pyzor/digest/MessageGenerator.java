@@ -52,9 +52,23 @@ final class MessageGenerator {
         return b.toString();
     }
 
+    private static final List<String> SOUP = List.of("<", "<a", "<b ", "</", ">", "/", "/>", "=", "==", "'", "\"", " ",
+            "\u00a0", "\t", "\n", "x", "href", "=1", "&amp;", "&", "word", "<script>", "</script>", "<!--", "-->", "<!", "?",
+            "\u3000", "\u001c", "é", "日本", "=''", "=\"\"", "'a'", " =");
+
+    /** Random tag soup: attribute syntax, quotes, slashes and odd whitespace in every combination. */
+    String soup(int tokens) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < tokens; i++) b.append(pick(SOUP));
+        return b.toString();
+    }
+
     String html(int bits) {
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < bits; i++) b.append(r.nextBoolean() ? pick(HTML_BITS) : text(1 + r.nextInt(6)));
+        for (int i = 0; i < bits; i++) {
+            int k = r.nextInt(3);
+            b.append(k == 0 ? pick(HTML_BITS) : k == 1 ? text(1 + r.nextInt(6)) : soup(3 + r.nextInt(20)));
+        }
         return b.toString();
     }
 
