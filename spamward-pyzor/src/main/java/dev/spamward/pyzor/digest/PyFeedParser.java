@@ -18,6 +18,13 @@ final class PyFeedParser {
     private final List<PyMessage> msgStack = new ArrayList<>();
     private PyMessage cur;
     private PyMessage last;
+    /**
+     * Nesting limit. Python gives up with RecursionError (and pyzor with it) long before mail this deep is
+     * useful; here the part at the limit keeps its body as a plain payload, so hostile nesting cannot
+     * overflow the stack.
+     */
+    static final int MAX_DEPTH = 64;
+
 
     private PyFeedParser(String text) {
         splitKeepEnds(text, lines);
@@ -134,6 +141,10 @@ final class PyFeedParser {
             headers.add(line);
         }
         parseHeaders(headers);
+        if (msgStack.size() > MAX_DEPTH) {
+            cur.setPayload(readAll());
+            return;
+        }
         String ctype = cur.contentType();
         if (ctype.equals("message/delivery-status")) {
             parseDeliveryStatus();

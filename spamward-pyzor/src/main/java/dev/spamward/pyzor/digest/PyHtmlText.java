@@ -296,11 +296,26 @@ final class PyHtmlText {
     /** {@code '[^']*'|"[^"]*"|(?!['"])[^>\s]*} at {@code q}: its end, or -1. */
     private int valueAlternatives(int q) {
         if (q < n && (raw.charAt(q) == '\'' || raw.charAt(q) == '"')) {
-            int close = raw.indexOf(raw.charAt(q), q + 1);
+            int close = nextQuote(raw.charAt(q), q + 1);
             return close < 0 ? -1 : close + 1;
         }
         while (q < n && raw.charAt(q) != '>' && !ws(raw.charAt(q))) q++;
         return q;
+    }
+
+    private final int[] quoteFrom = {Integer.MAX_VALUE, Integer.MAX_VALUE};
+    private final int[] quoteAt = {0, 0};
+
+    /**
+     * {@code raw.indexOf(quote, from)}, remembering the last answer per quote character: tag soup with
+     * unterminated quotes would otherwise rescan to the end for every attribute (quadratic).
+     */
+    private int nextQuote(char quote, int from) {
+        int k = quote == '"' ? 0 : 1;
+        if (from >= quoteFrom[k] && (quoteAt[k] < 0 || from <= quoteAt[k])) return quoteAt[k];
+        quoteFrom[k] = from;
+        quoteAt[k] = raw.indexOf(quote, from);
+        return quoteAt[k];
     }
 
     private int parseComment(int i) {

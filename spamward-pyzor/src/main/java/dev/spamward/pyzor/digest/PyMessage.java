@@ -13,13 +13,16 @@ final class PyMessage {
     private String defaultType = "text/plain";
     private String payload;
     private List<PyMessage> parts;
+    private String contentType; // cache: the header is parsed once, not on every question
 
     void addHeader(String name, String value) {
         headers.add(new String[] {name, value});
+        contentType = null;
     }
 
     void setDefaultType(String type) {
         defaultType = type;
+        contentType = null;
     }
 
     void attach(PyMessage child) {
@@ -71,6 +74,11 @@ final class PyMessage {
 
     /** {@code get_content_type()}: lower-case type, the default type when absent, text/plain when invalid. */
     String contentType() {
+        if (contentType == null) contentType = parseContentType();
+        return contentType;
+    }
+
+    private String parseContentType() {
         String value = get("content-type");
         if (value == null) return defaultType;
         int semi = value.indexOf(';');

@@ -69,36 +69,41 @@ final class PyParams {
         return out;
     }
 
-    /** {@code _parseparam()}: split on ';' outside double quotes. */
+    /**
+     * {@code _parseparam()}: split on ';' outside double quotes. Same result as Python's, but linear: the
+     * quote counts are carried forward instead of recounted from the start of each parameter.
+     */
     static List<String> parseParam(String value) {
         List<String> plist = new ArrayList<>();
         String s = ";" + value;
-        while (s.startsWith(";")) {
-            s = s.substring(1);
-            int end = s.indexOf(';');
-            while (end > 0 && (count(s, "\"", end) - count(s, "\\\"", end)) % 2 != 0) {
+        int n = s.length();
+        int base = 0; // s[base] == ';' starts the next parameter
+        while (base < n && s.charAt(base) == ';') {
+            int start = base + 1;
+            int end = s.indexOf(';', start);
+            int quotes = 0;
+            int escaped = 0;
+            int counted = start;
+            while (end > start) {
+                for (; counted < end; counted++) {
+                    if (s.charAt(counted) == '"') {
+                        quotes++;
+                        if (counted > start && s.charAt(counted - 1) == '\\') escaped++;
+                    }
+                }
+                if ((quotes - escaped) % 2 == 0) break;
                 end = s.indexOf(';', end + 1);
             }
-            if (end < 0) end = s.length();
-            String f = s.substring(0, end);
+            if (end < 0) end = n;
+            String f = s.substring(start, end);
             int eq = f.indexOf('=');
             if (eq >= 0) {
                 f = PyText.lowerAscii(PyText.strip(f.substring(0, eq))) + "=" + PyText.strip(f.substring(eq + 1));
             }
             plist.add(PyText.strip(f));
-            s = s.substring(end);
+            base = end;
         }
         return plist;
-    }
-
-    private static int count(String s, String sub, int end) {
-        int n = 0;
-        int i = 0;
-        while ((i = s.indexOf(sub, i)) >= 0 && i + sub.length() <= end) {
-            n++;
-            i += sub.length();
-        }
-        return n;
     }
 
     /** {@code utils.decode_params()}. */
