@@ -13,7 +13,10 @@ public final class PyzorSettings implements ConfigSection {
     public static final ConfigKey<Path> HOMEDIR = ConfigKey.of("pyzor.homedir", ValueType.path(), null,
             "Pyzor home folder with the 'servers' and 'accounts' files (default as pyzor: $HOME/.pyzor, /etc/pyzor without HOME).");
 
-    public static final ConfigKey<List<String>> SERVERS = ConfigKey.listOf("pyzor.servers", ValueType.nonEmpty(), List.of(),
+    public static final ConfigKey<List<String>> SERVERS = ConfigKey.listOf("pyzor.servers", ValueType.of("host:port", s -> {
+        dev.spamward.pyzor.account.PyzorServer.parse(s); // validated when the configuration loads
+        return s;
+    }), List.of(),
             "Servers as host:port; when empty, the servers file of the home folder (itself defaulting to public.pyzor.org:24441).");
 
     public static final ConfigKey<Path> SERVERS_FILE = ConfigKey.of("pyzor.servers_file", ValueType.path(), null,

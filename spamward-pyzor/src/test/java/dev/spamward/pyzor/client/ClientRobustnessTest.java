@@ -62,6 +62,25 @@ class ClientRobustnessTest {
     }
 
     @Test
+    void errorCodesAreExplained() throws Exception {
+        for (int code : new int[] {400, 401, 403, 500, 501, 505}) {
+            ServerOutcome o = checkAgainst(req -> ascii("Code: " + code + "\nDiag: server text\nPV: 2.1\nThread: "
+                    + FakeUdpServer.thread(req) + "\n\n"));
+            assertThat(o.ok()).isFalse();
+            assertThat(o.headTuple()).isEqualTo("(" + code + ", 'server text')");
+            String expected = switch (code) {
+                case 400 -> "bad request";
+                case 401 -> "unauthorized";
+                case 403 -> "forbidden";
+                case 500 -> "server error";
+                case 501 -> "operation not implemented";
+                default -> "protocol version not supported";
+            };
+            assertThat(o.describe()).contains(code + " " + expected).contains("server text");
+        }
+    }
+
+    @Test
     void oversizedReplyIsRefused() throws Exception {
         assertThat(failure(checkAgainst(req -> {
             String head = "Code: 200\nDiag: OK\nPV: 2.1\nThread: " + FakeUdpServer.thread(req) + "\nCount: 1\nWL-Count: 0\n";
