@@ -37,6 +37,11 @@ final class Utf7 {
                 i++;
                 continue;
             }
+            if (i < n && b64(data[i] & 0xFF) < 0) {
+                if (replace) out.append('\uFFFD'); // "+" and the next byte are one ill-formed sequence
+                i++;
+                continue;
+            }
             int bits = 0;
             int nbits = 0;
             while (i < n && b64(data[i] & 0xFF) >= 0) {
@@ -49,6 +54,8 @@ final class Utf7 {
                 }
                 i++;
             }
+            // Leaving the shift: a partial character or non-zero padding bits is one error.
+            if (replace && (nbits >= 6 || (nbits > 0 && bits != 0))) out.append('\uFFFD');
             if (i < n && data[i] == '-') i++;
         }
         // Lone surrogates cannot be encoded later; Python would have dropped them as errors.

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CodecDifferentialTest {
     private static final List<String> LABELS = List.of("utf-8", "iso-8859-1", "windows-1252", "koi8-r", "gb2312",
             "gbk", "gb18030", "big5", "big5hkscs", "shift_jis", "cp932", "euc-jp", "euc-kr", "ks_c_5601-1987", "cp949",
-            "iso-2022-jp", "windows-1251", "windows-1256", "iso-8859-7", "tis-620", "us-ascii", "utf-16", "mac-roman");
+            "iso-2022-jp", "windows-1251", "windows-1256", "iso-8859-7", "tis-620", "us-ascii", "utf-16", "mac-roman", "utf-7");
     private static final String SAMPLE = "Hello 日本語のテキスト 中文字符 한국어 Привет café ÿ ｶﾀｶﾅ 鷗 ∑ €";
 
     @Test
@@ -43,6 +43,10 @@ class CodecDifferentialTest {
                 if (i % 7 == 3) b = java.util.Arrays.copyOf(b, Math.max(0, b.length - 1 - r.nextInt(3)));
                 cases.add(new String[] {label, HexFormat.of().formatHex(b)});
             }
+        }
+        for (String u7 : List.of("Hi +ZeVnLIqe- there +AKM-1 +-", "+ZeV-x", "+ZeVnLIqe", "+!x", "a+b-c", "+AGEAYgBj.",
+                "+2D3cAA-", "+2D3-z", "\u00e9+AAA-", "+ZeVnLIqeA-q", "+/v8-", "+AG-", "+")) {
+            cases.add(new String[] {"utf-7", HexFormat.of().formatHex(u7.getBytes(StandardCharsets.ISO_8859_1))});
         }
         Path script = dir.resolve("codec_oracle.py");
         try (InputStream in = getClass().getResourceAsStream("codec_oracle.py")) {
