@@ -78,7 +78,8 @@ final class PyCodecs {
     }
 
     private static boolean isTextCodec(String codec) {
-        return JDK.containsKey(codec) || codec.startsWith("utf_16") || codec.startsWith("utf_32") || codec.equals("utf_7");
+        return JDK.containsKey(codec) || codec.startsWith("utf_16") || codec.startsWith("utf_32") || codec.equals("utf_7")
+                || codec.equals("hz");
     }
 
     /** A JDK charset for a label (for RFC 2231 parameter values), or {@code null}. */
@@ -107,6 +108,7 @@ final class PyCodecs {
             case "utf_32_le" -> decodeUtf(data, 0, 4, false, false);
             case "utf_32_be" -> decodeUtf(data, 0, 4, true, false);
             case "utf_7" -> Utf7.decodeIgnore(data);
+            case "hz" -> PyHz.decode(data, false);
             case "utf_8_sig" -> {
                 int skip = data.length >= 3 && (data[0] & 0xFF) == 0xEF && (data[1] & 0xFF) == 0xBB
                         && (data[2] & 0xFF) == 0xBF ? 3 : 0;
@@ -135,6 +137,7 @@ final class PyCodecs {
             case "utf_32_le" -> decodeUtf(data, 0, 4, false, true);
             case "utf_32_be" -> decodeUtf(data, 0, 4, true, true);
             case "utf_7" -> Utf7.decode(data, true);
+            case "hz" -> PyHz.decode(data, true);
             default -> decodeIgnore(data, label); // utf-8-sig: errors there are too rare to count
         };
     }

@@ -48,6 +48,18 @@ class CodecDifferentialTest {
                 "+2D3cAA-", "+2D3-z", "\u00e9+AAA-", "+ZeVnLIqeA-q", "+/v8-", "+AG-", "+")) {
             cases.add(new String[] {"utf-7", HexFormat.of().formatHex(u7.getBytes(StandardCharsets.ISO_8859_1))});
         }
+        byte[] gb = "中文字符 and 汉字".getBytes(java.nio.charset.Charset.forName("GB2312"));
+        for (int i = 0; i < 40; i++) {
+            StringBuilder hz = new StringBuilder("a~~b ~{");
+            for (byte x : gb) {
+                int v = x & 0xFF;
+                hz.append(v >= 0x80 ? (char) (v & 0x7F) : (char) v);
+            }
+            hz.append("~}tail~\nnext ~x ~");
+            byte[] b = hz.toString().getBytes(StandardCharsets.ISO_8859_1);
+            for (int k = 0; k < i % 4; k++) b[r.nextInt(b.length)] = (byte) (r.nextBoolean() ? 0x21 + r.nextInt(94) : 0x80 + r.nextInt(128));
+            cases.add(new String[] {"hz-gb-2312", HexFormat.of().formatHex(b)});
+        }
         Path script = dir.resolve("codec_oracle.py");
         try (InputStream in = getClass().getResourceAsStream("codec_oracle.py")) {
             Files.write(script, in.readAllBytes());
