@@ -2,11 +2,9 @@ package dev.spamward.pyzor.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spamward.pyzor.testing.Pyzord;
-import java.io.InputStream;
+import dev.spamward.pyzor.testing.PythonOracle;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -27,7 +25,6 @@ class CodecDifferentialTest {
 
     @Test
     void decodeLikePython(@TempDir Path dir) throws Exception {
-        Pyzord.requireInstalled();
         Random r = new Random(7);
         List<String[]> cases = new ArrayList<>();
         for (String label : LABELS) {
@@ -60,18 +57,9 @@ class CodecDifferentialTest {
             for (int k = 0; k < i % 4; k++) b[r.nextInt(b.length)] = (byte) (r.nextBoolean() ? 0x21 + r.nextInt(94) : 0x80 + r.nextInt(128));
             cases.add(new String[] {"hz-gb-2312", HexFormat.of().formatHex(b)});
         }
-        Path script = dir.resolve("codec_oracle.py");
-        try (InputStream in = getClass().getResourceAsStream("codec_oracle.py")) {
-            Files.write(script, in.readAllBytes());
-        }
-        Process p = new ProcessBuilder("/usr/bin/python3", script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         StringBuilder input = new StringBuilder();
         for (String[] c : cases) input.append(c[0]).append('\t').append(c[1]).append('\n');
-        try (var out = p.getOutputStream()) {
-            out.write(input.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        assertThat(p.waitFor()).isZero();
+        List<String> lines = PythonOracle.run(getClass(), "codec_oracle.py", dir, input.toString());
         assertThat(lines).hasSize(cases.size());
         List<String> diffs = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {

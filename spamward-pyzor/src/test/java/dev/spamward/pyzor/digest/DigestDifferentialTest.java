@@ -2,10 +2,9 @@ package dev.spamward.pyzor.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spamward.pyzor.testing.PythonOracle;
 import dev.spamward.pyzor.testing.Pyzord;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,18 +58,8 @@ class DigestDifferentialTest {
     }
 
     private static Map<String, String> oracle(Path dir, List<String> files) throws IOException, InterruptedException {
-        Path script = dir.resolve("pyzor_oracle.py");
-        try (InputStream in = DigestDifferentialTest.class.getResourceAsStream("pyzor_oracle.py")) {
-            Files.write(script, in.readAllBytes());
-        }
-        Process p = new ProcessBuilder("/usr/bin/python3", script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try (var out = p.getOutputStream()) {
-            out.write(String.join("\n", files).getBytes(StandardCharsets.UTF_8));
-        }
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as("pyzor oracle exit status").isZero();
         Map<String, String> result = new HashMap<>();
-        for (String line : text.split("\n")) {
+        for (String line : PythonOracle.run(DigestDifferentialTest.class, "pyzor_oracle.py", dir, String.join("\n", files))) {
             int tab = line.indexOf('\t');
             if (tab > 0) result.put(line.substring(0, tab), line.substring(tab + 1));
         }

@@ -2,10 +2,8 @@ package dev.spamward.pyzor.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spamward.pyzor.testing.Pyzord;
-import java.io.InputStream;
+import dev.spamward.pyzor.testing.PythonOracle;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -22,23 +20,13 @@ class HtmlDifferentialTest {
 
     @Test
     void sameTextAsPythonHtmlParser(@TempDir Path dir) throws Exception {
-        Pyzord.requireInstalled();
         MessageGenerator gen = new MessageGenerator(Long.getLong("pyzor.diff.seed", 42L));
         int count = Integer.getInteger("pyzor.html.count", 3000);
         List<String> inputs = new ArrayList<>();
         for (int i = 0; i < count; i++) inputs.add(i % 3 == 0 ? gen.html(4) : gen.soup(4 + i % 30));
-        Path script = dir.resolve("html_oracle.py");
-        try (InputStream in = getClass().getResourceAsStream("html_oracle.py")) {
-            Files.write(script, in.readAllBytes());
-        }
-        Process p = new ProcessBuilder("/usr/bin/python3", script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         StringBuilder req = new StringBuilder();
         for (String s : inputs) req.append(HexFormat.of().formatHex(s.getBytes(StandardCharsets.UTF_8))).append('\n');
-        try (var out = p.getOutputStream()) {
-            out.write(req.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        assertThat(p.waitFor()).isZero();
+        List<String> lines = PythonOracle.run(getClass(), "html_oracle.py", dir, req.toString());
         assertThat(lines).hasSize(count);
         List<String> diffs = new ArrayList<>();
         int pythonErrors = 0;

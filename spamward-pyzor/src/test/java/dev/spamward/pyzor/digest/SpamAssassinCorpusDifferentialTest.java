@@ -3,9 +3,7 @@ package dev.spamward.pyzor.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.spamward.pyzor.testing.Pyzord;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.spamward.pyzor.testing.PythonOracle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +21,6 @@ class SpamAssassinCorpusDifferentialTest {
 
     @Test
     void sameDigestAsPyzorOnTheWholeCorpus(@TempDir Path dir) throws Exception {
-        Pyzord.requireInstalled();
         Path corpus = Path.of("..", ".cache", "spamassassin").toAbsolutePath().normalize();
         if (!Files.exists(corpus.resolve(".complete"))) {
             fail("SpamAssassin corpus missing at " + corpus + ": run scripts/fetch-corpus.sh (scripts/test does)");
@@ -33,18 +30,9 @@ class SpamAssassinCorpusDifferentialTest {
             files = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
         }
         assertThat(files.size()).isGreaterThan(6000);
-        Path script = dir.resolve("pyzor_oracle.py");
-        try (InputStream in = getClass().getResourceAsStream("pyzor_oracle.py")) {
-            Files.write(script, in.readAllBytes());
-        }
-        Process p = new ProcessBuilder("/usr/bin/python3", script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         StringBuilder names = new StringBuilder();
         for (Path f : files) names.append(f).append('\n');
-        try (var out = p.getOutputStream()) {
-            out.write(names.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        assertThat(p.waitFor()).isZero();
+        List<String> lines = PythonOracle.run(getClass(), "pyzor_oracle.py", dir, names.toString());
         assertThat(lines).hasSize(files.size());
         List<String> mismatches = new ArrayList<>();
         for (String line : lines) {
