@@ -12,10 +12,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code bytes.decode(charset, 'ignore')} with Python 3.11's codec registry: the charset label is
+ * {@code bytes.decode(charset, 'ignore'|'replace')} with Python 3.11's codec registry: the charset label is
  * normalised and resolved through Python's alias table (so {@code ks_c_5601-1987} is cp949 and
- * {@code chinesebig5} is unknown, as in Python), single-byte codecs use Python's own byte tables, and
- * multi-byte codecs use the matching JDK charset with malformed input dropped.
+ * {@code chinesebig5} is unknown, as in Python); single-byte codecs use Python's own byte tables; the CJK
+ * codecs go through {@link PyCjkDecoder}, iso2022_jp(_1) through {@link PyIso2022Jp}, hz through
+ * {@link PyHz}, UTF-7 through {@link Utf7}, UTF-16/32 through a local decoder, each with Python's error
+ * recovery. Remaining approximations (JDK decoder, Python-style one-byte recovery): iso2022_jp_2/_3/_2004/
+ * _ext, iso2022_kr, euc_jis_2004, shift_jis_2004; non-text codecs and unknown labels make the caller fall back
+ * to ASCII as pyzor does.
  */
 final class PyCodecs {
     private static final Map<String, String> ALIASES = new HashMap<>();
