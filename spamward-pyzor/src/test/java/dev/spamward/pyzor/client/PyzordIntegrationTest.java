@@ -152,6 +152,29 @@ class PyzordIntegrationTest {
     }
 
     @Test
+    void oneClientServesManyConcurrentCallers(@TempDir Path dir) throws Exception {
+        try (Pyzord d = Pyzord.start(dir, null, null)) {
+            PyzorClient client = PyzorClient.builder().servers(List.of(d.server())).timeout(Duration.ofSeconds(5))
+                    .retries(2).maxInFlight(8).build();
+            byte[] msg = message("sa-003.eml");
+            assertThat(client.report(msg).allOk()).isTrue();
+            List<String> names = List.of("sa-003.eml", "sa-010.eml", "sa-100.eml", "syn-017.eml");
+            try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                List<java.util.concurrent.Future<CheckResult>> futures = new java.util.ArrayList<>();
+                for (int i = 0; i < 200; i++) {
+                    byte[] m = message(names.get(i % names.size()));
+                    futures.add(pool.submit(() -> client.check(m)));
+                }
+                for (int i = 0; i < futures.size(); i++) {
+                    CheckResult r = futures.get(i).get();
+                    assertThat(r.complete()).as("call %d: %s", i, r.outcomes()).isTrue();
+                    assertThat(r.spam()).isEqualTo(i % names.size() == 0);
+                }
+            }
+        }
+    }
+
+    @Test
     void emptyDigestIsNeverSent(@TempDir Path dir) throws Exception {
         try (Pyzord d = Pyzord.start(dir, null, null)) {
             PyzorClient client = client(d, PyzorAccount.ANONYMOUS);
