@@ -21,7 +21,7 @@ class ClientRobustnessTest {
             PyzorClient c = PyzorClient.builder().servers(List.of(fake.server())).timeout(Duration.ofMillis(500)).build();
             long start = System.nanoTime();
             CheckResult r = c.checkDigest(DIGEST);
-            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2000);
+            assertThat((System.nanoTime() - start) / 1_000_000).as("hang guard").isLessThan(8000);
             assertThat(r.spam()).isFalse();
             return r.outcomes().getFirst();
         }
@@ -127,7 +127,7 @@ class ClientRobustnessTest {
             long start = System.nanoTime();
             OpResult r = c.ping();
             long ms = (System.nanoTime() - start) / 1_000_000;
-            assertThat(ms).isBetween(550L, 2000L);
+            assertThat(ms).as("three 200 ms attempts, and no hang").isBetween(550L, 8000L);
             assertThat(failure(r.outcomes().getFirst())).startsWith("TIMEOUT").contains("3 attempts");
             assertThat(r.outcomes().getFirst().headTuple()).startsWith("(504, ");
             assertThat(fake.requests()).isEqualTo(3);

@@ -138,7 +138,7 @@ class PyzordIntegrationTest {
             long start = System.nanoTime();
             CheckResult r = both.check(msg);
             long ms = (System.nanoTime() - start) / 1_000_000;
-            assertThat(ms).isLessThan(3000);
+            assertThat(ms).as("hang guard").isLessThan(10000);
             assertThat(r.outcomes()).hasSize(2);
             assertThat(r.outcomes().get(0).ok()).isTrue();
             assertThat(r.outcomes().get(1)).isInstanceOf(ServerOutcome.Failed.class);
