@@ -35,7 +35,7 @@ public final class QueryLog {
                 .append(" r=").append(field(q.recipient()));
         if (!q.heloName().isEmpty()) sb.append(" h=").append(field(q.heloName()));
         for (String m : v.fired()) sb.append(" m=").append(field(m));
-        if (!v.reason().isEmpty()) sb.append(" why=").append(field(v.reason()));
+        if (!v.reason().isEmpty() && v.result() != dev.spamward.greylist.engine.Result.GREY) sb.append(" why=").append(field(v.reason()));
         LOG.info(sb.toString());
     }
 

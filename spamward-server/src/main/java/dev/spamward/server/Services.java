@@ -1,7 +1,10 @@
 package dev.spamward.server;
 
 import dev.spamward.core.config.Config;
+import dev.spamward.core.config.ConfigException;
 import dev.spamward.core.config.CoreSettings;
+import dev.spamward.greylist.GreylistService;
+import dev.spamward.greylist.GreylistSettings;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -28,7 +31,7 @@ public final class Services implements AutoCloseable {
     private Services() {
     }
 
-    /** Starts every enabled service; on failure, stops what was started and rethrows. */
+    /** Starts every enabled service (HTTP endpoint, greylisting front doors); on failure, stops what was started and rethrows. */
     public static Services start(Config config) throws IOException {
         Services s = new Services();
         try {
@@ -37,6 +40,22 @@ public final class Services implements AutoCloseable {
                 s.http.start();
                 s.running.push(s.http);
                 s.descriptions.add("http " + s.http.address() + " (/health, /metrics)");
+            }
+            if (config.get(GreylistSettings.POLICY_ENABLED) || config.get(GreylistSettings.MILTER_ENABLED)
+                    || config.get(GreylistSettings.SJSMS_ENABLED)) {
+                GreylistService greylist;
+                try {
+                    greylist = GreylistService.start(config);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException("greylisting: " + e.getMessage());
+                }
+                s.running.push(greylist);
+                s.descriptions.addAll(greylist.descriptions());
+                if (s.http != null) {
+                    s.http.route("GET", "/greylist/status", ex -> HttpEndpoint.send(ex, 200, "application/json",
+                            greylist.status().json()));
+                    s.descriptions.add("http /greylist/status");
+                }
             }
         } catch (IOException | RuntimeException e) {
             s.close();
