@@ -71,8 +71,9 @@ final class PolicyReader {
             r.malformed = true;
             return;
         }
-        String name = new String(line, 0, eq, StandardCharsets.ISO_8859_1);
-        String value = new String(line, eq + 1, len - eq - 1, StandardCharsets.UTF_8);
-        r.set(name, value);
+        String name = PolicyRequest.knownName(line, eq);
+        r.attributes++;
+        // Values of the many attributes the greylister ignores are never decoded.
+        if (name != null) r.set(name, new String(line, eq + 1, len - eq - 1, StandardCharsets.UTF_8));
     }
 }

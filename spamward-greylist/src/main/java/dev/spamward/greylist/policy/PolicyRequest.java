@@ -21,8 +21,24 @@ final class PolicyRequest {
     boolean malformed;
     int attributes;
 
+    private static final String[] KNOWN = {"request", "protocol_state", "client_address", "client_name",
+            "reverse_client_name", "helo_name", "sender", "recipient", "sasl_username", "grossd_mode"};
+    private static final byte[][] KNOWN_BYTES = new byte[KNOWN.length][];
+
+    static {
+        for (int i = 0; i < KNOWN.length; i++) KNOWN_BYTES[i] = KNOWN[i].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** The attribute name in {@code line[0..len)} if the greylister reads it, else null (no allocation). */
+    static String knownName(byte[] line, int len) {
+        for (int i = 0; i < KNOWN_BYTES.length; i++) {
+            byte[] k = KNOWN_BYTES[i];
+            if (k.length == len && java.util.Arrays.equals(k, 0, len, line, 0, len)) return KNOWN[i];
+        }
+        return null;
+    }
+
     void set(String name, String value) {
-        attributes++;
         switch (name) {
             case "request" -> request = value;
             case "protocol_state" -> protocolState = value;

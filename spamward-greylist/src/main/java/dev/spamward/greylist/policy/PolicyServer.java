@@ -4,6 +4,7 @@ import dev.spamward.greylist.Answers;
 import dev.spamward.greylist.QueryLog;
 import dev.spamward.greylist.engine.Gate;
 import dev.spamward.greylist.engine.Greylister;
+import dev.spamward.greylist.engine.Query;
 import dev.spamward.greylist.engine.Stats;
 import dev.spamward.greylist.engine.Verdict;
 import dev.spamward.greylist.net.TcpListener;
@@ -63,18 +64,30 @@ public final class PolicyServer implements AutoCloseable {
             }
             if (r == null) return;
             Verdict v;
+            Query q = r.toQuery();
             if (r.malformed) {
                 stats.error("malformed");
                 v = Verdict.error("malformed request (line without '=')");
             } else {
-                v = gate.decide(engine, r.toQuery());
+                v = gate.decide(engine, q);
             }
-            QueryLog.log("policy", r.toQuery(), v);
-            out.write((answers.policy(v) + "\n\n").getBytes(StandardCharsets.UTF_8));
+            QueryLog.log("policy", q, v);
+            out.write(encode(answers.policy(v)));
             // Pipelined requests are answered in one write; otherwise flush now.
             if (in.available() == 0 || r.single) out.flush();
             if (r.single) return;
         }
+    }
+
+    /** Answers are few distinct strings: keep their bytes (bounded, so odd reasons cannot grow it). */
+    private final java.util.concurrent.ConcurrentHashMap<String, byte[]> encoded = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private byte[] encode(String answer) {
+        byte[] b = encoded.get(answer);
+        if (b != null) return b;
+        b = (answer + "\n\n").getBytes(StandardCharsets.UTF_8);
+        if (encoded.size() < 64) encoded.put(answer, b);
+        return b;
     }
 
     @Override
