@@ -22,7 +22,9 @@ import dev.spamward.greylist.state.DelayQueue;
 import dev.spamward.greylist.state.GreyStore;
 import dev.spamward.greylist.state.IpMask;
 import dev.spamward.greylist.state.StateFile;
+import dev.spamward.greylist.sync.Replicator;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -53,6 +55,7 @@ public final class GreylistService implements AutoCloseable {
     private PolicyServer policy;
     private MilterServer milter;
     private SjsmsServer sjsms;
+    private Replicator replicator;
 
     private GreylistService(Config c) {
         int bits = c.get(GreylistSettings.FILTER_BITS);
@@ -148,6 +151,14 @@ public final class GreylistService implements AutoCloseable {
                 s.doors.push(s.sjsms);
                 s.descriptions.add("greylist sjsms udp " + s.sjsms.address());
             }
+            InetSocketAddress peer = c.get(GreylistSettings.SYNC_PEER);
+            if (peer != null) {
+                s.replicator = Replicator.start(c.get(GreylistSettings.SYNC_LISTEN), peer, c.get(GreylistSettings.SYNC_SECRET),
+                        s.ring, s.engine);
+                s.doors.push(s.replicator);
+                s.descriptions.add("greylist replication tcp " + s.replicator.address() + " with " + peer.getHostString()
+                        + ":" + peer.getPort());
+            }
         } catch (IOException | RuntimeException e) {
             s.close();
             throw e;
@@ -213,6 +224,11 @@ public final class GreylistService implements AutoCloseable {
     /** The sjsms front door, or null. */
     public SjsmsServer sjsms() {
         return sjsms;
+    }
+
+    /** The replicator, or null when no peer is configured. */
+    public Replicator replicator() {
+        return replicator;
     }
 
     /** What runs, for the start-up line. */

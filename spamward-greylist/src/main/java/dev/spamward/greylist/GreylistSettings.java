@@ -142,6 +142,13 @@ public final class GreylistSettings implements ConfigSection {
             "Idle time after which a policy/milter connection is closed (Postfix keeps them 300 s).");
 
 
+    public static final ConfigKey<InetSocketAddress> SYNC_PEER = ConfigKey.of("greylist.sync_peer", ADDR, null,
+            "Replication peer host:port (grossd sync_peer and sync_port); unset = no replication.");
+    public static final ConfigKey<InetSocketAddress> SYNC_LISTEN = ConfigKey.of("greylist.sync_listen", ADDR, "127.0.0.1:5524",
+            "Replication listen address (grossd sync_listen and sync_port); used only when sync_peer is set.");
+    public static final ConfigKey<String> SYNC_SECRET = ConfigKey.of("greylist.sync_secret", ValueType.string(), null,
+            "Shared secret both replication peers prove with HMAC-SHA-256; unset = only the peer's address is checked.").secret();
+
     @Override
     public List<ConfigKey<?>> keys() {
         return List.of(POLICY_ENABLED, POLICY_LISTEN, SJSMS_ENABLED, SJSMS_LISTEN, MILTER_ENABLED, MILTER_LISTEN,
@@ -152,6 +159,6 @@ public final class GreylistSettings implements ConfigSection {
                 POSTFIX_RESPONSE_BLOCK, POSTFIX_RESPONSE_OK, PREPEND_HEADER, POSTFIX_RESPONSE_ERROR, SJSMS_RESPONSE_GREY,
                 SJSMS_RESPONSE_MATCH, SJSMS_RESPONSE_TRUST, SJSMS_RESPONSE_BLOCK, MILTER_REPLY_GREY, MILTER_REPLY_BLOCK,
                 WHITELIST_CLIENT, WHITELIST_CLIENT_NAME, WHITELIST_SENDER, WHITELIST_RECIPIENT, WHITELIST_POOLS,
-                AUTO_WHITELIST, SKIP_AUTHENTICATED, QUERY_LOG, MAX_CONNECTIONS, MAX_INFLIGHT, MAX_REQUEST, IDLE_TIMEOUT);
+                AUTO_WHITELIST, SKIP_AUTHENTICATED, QUERY_LOG, MAX_CONNECTIONS, MAX_INFLIGHT, MAX_REQUEST, IDLE_TIMEOUT, SYNC_PEER, SYNC_LISTEN, SYNC_SECRET);
     }
 }

@@ -43,6 +43,7 @@ public final class StatusView {
                 .append(",\"memory_bytes\":").append(ring.memoryBytes()).append('}');
         sb.append(",\"delay_queue\":{\"length\":").append(service.engine().delayQueue().size())
                 .append(",\"dropped\":").append(service.engine().delayQueue().dropped()).append('}');
+        if (service.replicator() != null) sb.append(",\"replication\":").append(service.replicator().statusJson());
         return sb.append("}\n").toString();
     }
 
