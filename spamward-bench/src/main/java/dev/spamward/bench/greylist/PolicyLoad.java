@@ -33,11 +33,10 @@ final class PolicyLoad {
     static Result run(InetSocketAddress server, int connections, double seconds, String tag) throws InterruptedException {
         long[][] lat = new long[connections][];
         int[] counts = new int[connections];
-        @SuppressWarnings("unchecked")
-        Map<String, Long>[] actions = new Map[connections];
+        java.util.List<Map<String, Long>> actions = new java.util.ArrayList<>(java.util.Collections.nCopies(connections, Map.of()));
         long[] failures = new long[connections];
         CountDownLatch start = new CountDownLatch(1);
-        long deadlineHolder[] = new long[1];
+        long[] deadlineHolder = new long[1];
         Thread[] ts = new Thread[connections];
         for (int c = 0; c < connections; c++) {
             int id = c;
@@ -80,7 +79,9 @@ final class PolicyLoad {
                 }
                 lat[id] = l;
                 counts[id] = n;
-                actions[id] = acts;
+                synchronized (actions) {
+                    actions.set(id, acts);
+                }
             });
         }
         long t0 = System.nanoTime();
@@ -97,7 +98,7 @@ final class PolicyLoad {
         for (int c = 0; c < connections; c++) {
             System.arraycopy(lat[c], 0, all, k, counts[c]);
             k += counts[c];
-            actions[c].forEach((a, v) -> acts.merge(a, v, Long::sum));
+            actions.get(c).forEach((a, v) -> acts.merge(a, v, Long::sum));
             fails += failures[c];
         }
         Arrays.sort(all);

@@ -60,19 +60,25 @@ public final class TcpListener implements AutoCloseable {
     /** Binds and starts accepting. */
     public static TcpListener start(String name, InetSocketAddress listen, Limits limits, Handler handler, Stats stats)
             throws IOException {
+        ServerSocket ss = bind(name, listen, 512);
+        TcpListener l = new TcpListener(name, ss, limits, handler, stats);
+        l.acceptor.start();
+        return l;
+    }
+
+    /** A bound server socket; the error names the service and the address. */
+    public static ServerSocket bind(String name, InetSocketAddress listen, int backlog) throws IOException {
         ServerSocket ss = new ServerSocket();
         ss.setReuseAddress(true);
-        InetAddress host = listen.isUnresolved() ? InetAddress.getByName(listen.getHostString()) : listen.getAddress();
         try {
-            ss.bind(new InetSocketAddress(host, listen.getPort()), 512);
+            InetAddress host = listen.isUnresolved() ? InetAddress.getByName(listen.getHostString()) : listen.getAddress();
+            ss.bind(new InetSocketAddress(host, listen.getPort()), backlog);
         } catch (IOException e) {
             ss.close();
             throw new IOException("cannot listen for " + name + " on " + listen.getHostString() + ":" + listen.getPort()
                     + ": " + e.getMessage(), e);
         }
-        TcpListener l = new TcpListener(name, ss, limits, handler, stats);
-        l.acceptor.start();
-        return l;
+        return ss;
     }
 
     public InetSocketAddress address() {

@@ -1,6 +1,7 @@
 package dev.spamward.greylist.sync;
 
 import dev.spamward.greylist.engine.Greylister;
+import dev.spamward.greylist.net.TcpListener;
 import dev.spamward.greylist.state.BloomRing;
 import dev.spamward.greylist.state.Digest;
 import java.io.BufferedInputStream;
@@ -66,16 +67,7 @@ public final class Replicator implements AutoCloseable {
     /** Listens on {@code listen}, starts dialling {@code peer} and hooks into the engine's inserts. */
     public static Replicator start(InetSocketAddress listen, InetSocketAddress peer, String secret, BloomRing ring,
                                    Greylister engine) throws IOException {
-        ServerSocket ss = new ServerSocket();
-        ss.setReuseAddress(true);
-        InetAddress host = InetAddress.getByName(listen.getHostString());
-        try {
-            ss.bind(new InetSocketAddress(host, listen.getPort()), 4);
-        } catch (IOException e) {
-            ss.close();
-            throw new IOException("cannot listen for replication on " + listen.getHostString() + ":" + listen.getPort()
-                    + ": " + e.getMessage(), e);
-        }
+        ServerSocket ss = TcpListener.bind("replication", listen, 4);
         Replicator r = new Replicator(peer, secret, ring, engine, ss);
         engine.addInsertListener(r::offer);
         r.acceptor.start();

@@ -30,7 +30,7 @@ public final class Peers {
             try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 int port = s.getLocalPort();
                 try (DatagramSocket d = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
-                    return port;
+                    return d.getLocalPort();
                 } catch (IOException busy) {
                     // UDP side taken; try another.
                 }
