@@ -8,7 +8,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * DNSBL (client address, adds weight), DNSWL (client address, a hit trusts) and RHSBL (sender domain,
- * adds weight): one A lookup per query, listed only for an accepted return code.
+ * adds weight): one A lookup per query, listed only for an accepted return code. A list whose lookups
+ * keep failing is skipped until it earns credits back ({@link Credits}).
  */
 public final class DnsListCheck implements Check {
 
@@ -21,8 +22,10 @@ public final class DnsListCheck implements Check {
     private final ReturnCodes codes;
     private final Dns dns;
     private final String label;
+    private final Credits credits;
 
-    DnsListCheck(Kind kind, String zone, int weight, ReturnCodes codes, Dns dns) {
+    DnsListCheck(Kind kind, String zone, int weight, ReturnCodes codes, Dns dns, long recoverMillis) {
+        this.credits = new Credits(5, recoverMillis);
         this.kind = kind;
         this.zone = zone;
         this.weight = weight;
@@ -36,6 +39,11 @@ public final class DnsListCheck implements Check {
      * {@code zen.example;2;127.0.0.2-127.0.0.11}.
      */
     public static DnsListCheck parse(Kind kind, String spec, Dns dns) {
+        return parse(kind, spec, dns, 10_000);
+    }
+
+    /** As {@link #parse(Kind, String, Dns)} with the credit recovery time (tests). */
+    static DnsListCheck parse(Kind kind, String spec, Dns dns, long recoverMillis) {
         String[] f = spec.split(";", -1);
         String zone = f[0].strip().toLowerCase(Locale.ROOT);
         if (zone.endsWith(".")) zone = zone.substring(0, zone.length() - 1);
@@ -53,7 +61,7 @@ public final class DnsListCheck implements Check {
         }
         ReturnCodes codes = f.length > 2 ? ReturnCodes.parse(f[2]) : ReturnCodes.defaults();
         if (f.length > 3) throw new IllegalArgumentException("too many ';' fields in '" + spec + "'");
-        return new DnsListCheck(kind, zone, weight, codes, dns);
+        return new DnsListCheck(kind, zone, weight, codes, dns, recoverMillis);
     }
 
     @Override
@@ -78,7 +86,11 @@ public final class DnsListCheck implements Check {
             if (client == null) return CompletableFuture.completedFuture(CheckResult.NONE);
             name = Dns.reverseName(client, zone, zone);
         }
-        return dns.addresses(name, false).thenApply(answers -> {
+        // A list that keeps failing is skipped for a while instead of costing every query the time limit.
+        if (!credits.available()) return CompletableFuture.completedFuture(CheckResult.NONE);
+        return dns.addresses(name, false).whenComplete((a, err) -> {
+            if (err != null) credits.failed();
+        }).thenApply(answers -> {
             for (InetAddress a : answers) {
                 if (codes.accepts(a)) {
                     return kind == Kind.DNSWL ? CheckResult.pass(label) : CheckResult.suspicious(label, weight);

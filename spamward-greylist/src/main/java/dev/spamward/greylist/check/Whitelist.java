@@ -25,8 +25,8 @@ public final class Whitelist {
     private final List<Cidr> networks = new ArrayList<>();
     private final List<String> nameSuffixes = new ArrayList<>();
     private final List<Pattern> nameRegexes = new ArrayList<>();
-    private final List<String> senders;
-    private final List<String> recipients;
+    private final List<AddressPattern> senders;
+    private final List<AddressPattern> recipients;
     private final AddressNormalizer norm = new AddressNormalizer(true);
 
     /** An IPv4/IPv6 network. */
@@ -76,10 +76,8 @@ public final class Whitelist {
         for (String c : clients) networks.add(Cidr.parse(c.strip()));
         for (String n : clientNames) addName(n.strip());
         if (pools) loadPools();
-        this.senders = senders.stream().map(s -> s.strip()).toList();
-        this.recipients = recipients.stream().map(s -> s.strip()).toList();
-        for (String s : this.senders) regexOrNull(s);
-        for (String s : this.recipients) regexOrNull(s);
+        this.senders = senders.stream().map(AddressPattern::parse).toList();
+        this.recipients = recipients.stream().map(AddressPattern::parse).toList();
     }
 
     private void addName(String n) {
@@ -131,27 +129,29 @@ public final class Whitelist {
         return null;
     }
 
-    static boolean matchesAddress(List<String> patterns, String addr) {
+    static boolean matchesAddress(List<AddressPattern> patterns, String addr) {
         if (patterns.isEmpty() || addr.isEmpty()) return false;
         String domain = AddressNormalizer.domain(addr);
-        for (String p : patterns) {
-            Pattern re = regexOrNull(p);
-            if (re != null) {
-                if (re.matcher(addr).find()) return true;
-                continue;
-            }
-            String lp = p.toLowerCase(Locale.ROOT);
-            if (lp.startsWith("@")) {
-                String d = lp.substring(1);
-                if (domain.equals(d) || domain.endsWith("." + d)) return true;
-            } else if (lp.endsWith("@")) {
-                if (addr.startsWith(lp)) return true;
-            } else if (lp.contains("@")) {
-                if (addr.equals(lp)) return true;
-            } else if (domain.equals(lp) || domain.endsWith("." + lp)) {
-                return true;
-            }
-        }
+        for (AddressPattern p : patterns) if (p.matches(addr, domain)) return true;
         return false;
+    }
+
+    /** A sender/recipient pattern: /regex/, user@domain, user@, @domain (and subdomains) or domain. */
+    record AddressPattern(Pattern regex, String text) {
+        static AddressPattern parse(String spec) {
+            String s = spec.strip();
+            return new AddressPattern(regexOrNull(s), s.toLowerCase(Locale.ROOT));
+        }
+
+        boolean matches(String addr, String domain) {
+            if (regex != null) return regex.matcher(addr).find();
+            if (text.startsWith("@")) {
+                String d = text.substring(1);
+                return domain.equals(d) || domain.endsWith("." + d);
+            }
+            if (text.endsWith("@")) return addr.startsWith(text);
+            if (text.contains("@")) return addr.equals(text);
+            return domain.equals(text) || domain.endsWith("." + text);
+        }
     }
 }

@@ -7,14 +7,15 @@ import java.util.function.Consumer;
 /**
  * grossd's grey delay as a delayed insert (greylisting.md §6): a GREY answer queues the digest, and it is
  * inserted {@code delay} later, so retries before then are greylisted again. The queue is a bounded ring
- * of flat arrays (8 ints + a due time per entry, no objects), FIFO because the delay is constant.
+ * of flat arrays (8 ints + a due time per entry, no objects) that grows on demand up to its capacity,
+ * FIFO because the delay is constant.
  * When full, new entries are dropped and counted: the client is simply greylisted once more later.
  */
 public final class DelayQueue {
     private final ReentrantLock lock = new ReentrantLock();
     private final int capacity;
-    private final int[] words;
-    private final long[] due;
+    private int[] words;
+    private long[] due;
     private int head;
     private int size;
     private final LongAdder dropped = new LongAdder();
@@ -23,19 +24,23 @@ public final class DelayQueue {
     public DelayQueue(int capacity) {
         if (capacity < 1) throw new IllegalArgumentException("capacity must be positive");
         this.capacity = capacity;
-        this.words = new int[capacity * 8];
-        this.due = new long[capacity];
+        int initial = Math.min(capacity, 4096);
+        this.words = new int[initial * 8];
+        this.due = new long[initial];
     }
 
     /** Queues {@code digest} for insertion at {@code dueMillis}; false (and counted) when full. */
     public boolean add(int[] digest, long dueMillis) {
         lock.lock();
         try {
-            if (size == capacity) {
-                dropped.increment();
-                return false;
+            if (size == due.length) {
+                if (size == capacity) {
+                    dropped.increment();
+                    return false;
+                }
+                grow();
             }
-            int slot = (head + size) % capacity;
+            int slot = (head + size) % due.length;
             System.arraycopy(digest, 0, words, slot * 8, 8);
             due[slot] = dueMillis;
             size++;
@@ -43,6 +48,21 @@ public final class DelayQueue {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Doubles the ring (at most to the capacity), unrolling it so that the head is at 0. */
+    private void grow() {
+        int n = (int) Math.min(capacity, 2L * due.length);
+        int[] w = new int[n * 8];
+        long[] d = new long[n];
+        for (int i = 0; i < size; i++) {
+            int from = (head + i) % due.length;
+            System.arraycopy(words, from * 8, w, i * 8, 8);
+            d[i] = due[from];
+        }
+        words = w;
+        due = d;
+        head = 0;
     }
 
     /** Hands every entry due at {@code nowMillis} to {@code sink} (outside the lock) and returns how many. */
@@ -55,7 +75,7 @@ public final class DelayQueue {
                 if (size == 0 || due[head] > nowMillis) return n;
                 d = new int[8];
                 System.arraycopy(words, head * 8, d, 0, 8);
-                head = (head + 1) % capacity;
+                head = (head + 1) % due.length;
                 size--;
             } finally {
                 lock.unlock();

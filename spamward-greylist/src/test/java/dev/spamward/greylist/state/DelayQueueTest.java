@@ -22,6 +22,19 @@ class DelayQueueTest {
     }
 
     @Test
+    void growsPastItsInitialSizeKeepingOrderAcrossTheWrap() {
+        DelayQueue q = new DelayQueue(20_000);
+        List<Integer> got = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) q.add(new int[] {i, 0, 0, 0, 0, 0, 0, 0}, i);
+        q.drain(2999, d -> got.add(d[0]));
+        for (int i = 3000; i < 15_000; i++) q.add(new int[] {i, 0, 0, 0, 0, 0, 0, 0}, i);
+        assertThat(q.size()).isEqualTo(12_000);
+        q.drain(Long.MAX_VALUE, d -> got.add(d[0]));
+        for (int i = 0; i < 15_000; i++) assertThat(got.get(i)).isEqualTo(i);
+        assertThat(q.dropped()).isZero();
+    }
+
+    @Test
     void boundedAndCountsDrops() {
         DelayQueue q = new DelayQueue(2);
         int[] d = new int[8];
