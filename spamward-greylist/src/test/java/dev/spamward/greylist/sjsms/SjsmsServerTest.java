@@ -42,6 +42,25 @@ class SjsmsServerTest {
                 .isEqualTo("T $Y");
     }
 
+    /** Checks slower than a second: a 'P' (progress) datagram first, then the answer. */
+    @Test
+    void slowChecksSendProgressFirst() throws Exception {
+        try (DatagramSocket blackhole = new DatagramSocket(0, java.net.InetAddress.getLoopbackAddress());
+             GreylistService slow = GreylistService.start(TestConfig.of("greylist.policy.enabled=false",
+                     "greylist.milter.enabled=false", "greylist.check=dnsbl", "greylist.dnsbl=dnsbl.test",
+                     "greylist.dns_servers=127.0.0.1:" + blackhole.getLocalPort(), "greylist.query_timelimit=1500ms"));
+             DatagramSocket s = new DatagramSocket()) {
+            s.setSoTimeout(5000);
+            byte[] q = SjsmsClient.query("a@example.net", "b@example.org", "198.51.100.66", "");
+            s.send(new DatagramPacket(q, q.length, slow.sjsms().address()));
+            DatagramPacket p = new DatagramPacket(new byte[100], 100);
+            s.receive(p);
+            assertThat(new String(p.getData(), 0, p.getLength(), StandardCharsets.US_ASCII)).isEqualTo("P");
+            s.receive(p);
+            assertThat(new String(p.getData(), 0, p.getLength(), StandardCharsets.US_ASCII)).isEqualTo("T $Y");
+        }
+    }
+
     @Test
     void legacyBinaryQuery() throws Exception {
         byte[] strings = "s@example.net\0r@example.org\0192.0.2.5\0".getBytes(StandardCharsets.US_ASCII);
