@@ -22,6 +22,7 @@ import dev.spamward.greylist.state.DelayQueue;
 import dev.spamward.greylist.state.GreyStore;
 import dev.spamward.greylist.state.IpMask;
 import dev.spamward.greylist.state.StateFile;
+import dev.spamward.greylist.sync.GrossdSync;
 import dev.spamward.greylist.sync.Replicator;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -56,6 +57,7 @@ public final class GreylistService implements AutoCloseable {
     private MilterServer milter;
     private SjsmsServer sjsms;
     private Replicator replicator;
+    private GrossdSync grossdSync;
 
     private GreylistService(Config c) {
         int bits = c.get(GreylistSettings.FILTER_BITS);
@@ -152,7 +154,12 @@ public final class GreylistService implements AutoCloseable {
                 s.descriptions.add("greylist sjsms udp " + s.sjsms.address());
             }
             InetSocketAddress peer = c.get(GreylistSettings.SYNC_PEER);
-            if (peer != null) {
+            if (peer != null && c.get(GreylistSettings.SYNC_PROTOCOL) == GreylistSettings.SyncProtocol.GROSSD) {
+                s.grossdSync = GrossdSync.start(c.get(GreylistSettings.SYNC_LISTEN), peer, s.ring, s.engine);
+                s.doors.push(s.grossdSync);
+                s.descriptions.add("greylist grossd-replication tcp " + s.grossdSync.address() + " with "
+                        + peer.getHostString() + ":" + peer.getPort());
+            } else if (peer != null) {
                 s.replicator = Replicator.start(c.get(GreylistSettings.SYNC_LISTEN), peer, c.get(GreylistSettings.SYNC_SECRET),
                         s.ring, s.engine);
                 s.doors.push(s.replicator);
@@ -229,6 +236,11 @@ public final class GreylistService implements AutoCloseable {
     /** The replicator, or null when no peer is configured. */
     public Replicator replicator() {
         return replicator;
+    }
+
+    /** The grossd-protocol replication, or null. */
+    public GrossdSync grossdSync() {
+        return grossdSync;
     }
 
     /** What runs, for the start-up line. */

@@ -15,6 +15,9 @@ import java.util.List;
  */
 public final class GreylistSettings implements ConfigSection {
 
+    /** Replication wire formats. */
+    public enum SyncProtocol { SPAMWARD, GROSSD }
+
     /** What is inserted into the filter (grossd {@code update}). */
     public enum Update { GREY, ALWAYS }
 
@@ -146,6 +149,9 @@ public final class GreylistSettings implements ConfigSection {
             "Replication peer host:port (grossd sync_peer and sync_port); unset = no replication.");
     public static final ConfigKey<InetSocketAddress> SYNC_LISTEN = ConfigKey.of("greylist.sync_listen", ADDR, "127.0.0.1:5524",
             "Replication listen address (grossd sync_listen and sync_port); used only when sync_peer is set.");
+    public static final ConfigKey<SyncProtocol> SYNC_PROTOCOL = ConfigKey.of("greylist.sync_protocol",
+            ValueType.enumeration(SyncProtocol.class), "spamward",
+            "Replication wire format: spamward (two-way, reconnecting, HMAC) or grossd (a grossd 1.0.x peer).");
     public static final ConfigKey<String> SYNC_SECRET = ConfigKey.of("greylist.sync_secret", ValueType.string(), null,
             "Shared secret both replication peers prove with HMAC-SHA-256; unset = only the peer's address is checked.").secret();
 
@@ -159,6 +165,6 @@ public final class GreylistSettings implements ConfigSection {
                 POSTFIX_RESPONSE_BLOCK, POSTFIX_RESPONSE_OK, PREPEND_HEADER, POSTFIX_RESPONSE_ERROR, SJSMS_RESPONSE_GREY,
                 SJSMS_RESPONSE_MATCH, SJSMS_RESPONSE_TRUST, SJSMS_RESPONSE_BLOCK, MILTER_REPLY_GREY, MILTER_REPLY_BLOCK,
                 WHITELIST_CLIENT, WHITELIST_CLIENT_NAME, WHITELIST_SENDER, WHITELIST_RECIPIENT, WHITELIST_POOLS,
-                AUTO_WHITELIST, SKIP_AUTHENTICATED, QUERY_LOG, MAX_CONNECTIONS, MAX_INFLIGHT, MAX_REQUEST, IDLE_TIMEOUT, SYNC_PEER, SYNC_LISTEN, SYNC_SECRET);
+                AUTO_WHITELIST, SKIP_AUTHENTICATED, QUERY_LOG, MAX_CONNECTIONS, MAX_INFLIGHT, MAX_REQUEST, IDLE_TIMEOUT, SYNC_PEER, SYNC_LISTEN, SYNC_PROTOCOL, SYNC_SECRET);
     }
 }

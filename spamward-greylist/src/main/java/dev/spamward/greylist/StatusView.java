@@ -44,6 +44,7 @@ public final class StatusView {
         sb.append(",\"delay_queue\":{\"length\":").append(service.engine().delayQueue().size())
                 .append(",\"dropped\":").append(service.engine().delayQueue().dropped()).append('}');
         if (service.replicator() != null) sb.append(",\"replication\":").append(service.replicator().statusJson());
+        if (service.grossdSync() != null) sb.append(",\"replication\":").append(service.grossdSync().statusJson());
         return sb.append("}\n").toString();
     }
 

@@ -246,8 +246,8 @@ public final class Replicator implements AutoCloseable {
                         ring.orInto(Math.floorMod(ring.current() - age, ring.buffers()), off, chunk, 0, count);
                     }
                     case SyncProtocol.END -> {
-                        ring.refreshAggregate();
                         dumpsReceived.increment();
+                        ring.refreshAggregate();
                         LOG.info("replication: state received from {}; filters in sync", s.getRemoteSocketAddress());
                     }
                     case SyncProtocol.UPDATE -> {

@@ -27,7 +27,7 @@ class ReplicationTest {
     }
 
     /** Whether the node's filter holds the triplet, without asking (asking would insert it locally). */
-    static boolean known(GreylistService n, String ip, String from) {
+    public static boolean known(GreylistService n, String ip, String from) {
         var o = n.engine().options();
         int[] d = dev.spamward.greylist.state.Triplet.of(dev.spamward.greylist.state.IpMask.parse(ip), from, "bob@example.org",
                 o.mask(), o.normalizer()).digest();
@@ -35,7 +35,7 @@ class ReplicationTest {
         return n.engine().store().contains(d);
     }
 
-    static void await(BooleanSupplier cond, String what) throws InterruptedException {
+    public static void await(BooleanSupplier cond, String what) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!cond.getAsBoolean()) {
             if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
