@@ -35,6 +35,9 @@ final class GreylistMetrics {
         m.add(CounterWithCallback.builder().name("spamward_greylist_errors")
                 .help("Queries answered with the error (fail-open) answer, by kind").labelNames("kind")
                 .callback(cb -> st.errors().forEach((k, v) -> cb.call(v, k))).build());
+        m.add(CounterWithCallback.builder().name("spamward_greylist_check_errors")
+                .help("Checks that gave no result (DNS timeout or failure), by check").labelNames("check")
+                .callback(cb -> st.checkErrors().forEach((k, v) -> cb.call(v, k))).build());
         m.add(CounterWithCallback.builder().name("spamward_greylist_whitelisted").help("Queries trusted by a whitelist")
                 .callback(cb -> cb.call(st.whitelistedCount())).build());
         m.add(GaugeWithCallback.builder().name("spamward_greylist_in_flight").help("Queries being decided now")

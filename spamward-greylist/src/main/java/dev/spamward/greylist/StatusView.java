@@ -35,6 +35,7 @@ public final class StatusView {
         sb.append("},\"whitelisted\":").append(st.whitelistedCount());
         sb.append(",\"checks_fired\":").append(map(st.checksFired()));
         sb.append(",\"errors\":").append(map(st.errors()));
+        sb.append(",\"check_errors\":").append(map(st.checkErrors()));
         sb.append(",\"in_flight\":").append(st.inFlight());
         sb.append(",\"filter\":{\"bits\":").append(ring.bits()).append(",\"buffers\":").append(ring.buffers())
                 .append(",\"current\":").append(ring.current()).append(",\"last_rotate\":").append(ring.lastRotate())

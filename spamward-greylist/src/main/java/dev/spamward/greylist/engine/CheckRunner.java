@@ -81,7 +81,7 @@ final class CheckRunner {
             pending--;
             if (check.definitive()) pendingDefinitive--;
             if (r == null) {
-                stats.error("check:" + check.name());
+                stats.checkError(check.name());
             } else if (r.kind() != CheckResult.Kind.NONE) {
                 stats.checkFired(r.label());
                 fired.add(r.label());

@@ -14,6 +14,7 @@ public final class Stats {
     private final Map<Result, LongAdder> results = new EnumMap<>(Result.class);
     private final Map<String, LongAdder> checks = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> checkErrors = new ConcurrentHashMap<>();
     private final AtomicLong inFlight = new AtomicLong();
     private final LongAdder whitelisted = new LongAdder();
     private final long startedMillis = System.currentTimeMillis();
@@ -38,6 +39,18 @@ public final class Stats {
     public void error(String kind) {
         errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
         results.get(Result.ERROR).increment();
+    }
+
+    /** Counts a check that gave no result (DNS timeout, SERVFAIL); the query itself is still answered. */
+    void checkError(String check) {
+        checkErrors.computeIfAbsent(check, k -> new LongAdder()).increment();
+    }
+
+    /** Checks that gave no result, by check name. */
+    public Map<String, Long> checkErrors() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        checkErrors.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
     }
 
     AtomicLong inFlightCounter() {

@@ -153,6 +153,7 @@ class DnsChecksTest {
             long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
             assertThat(v.result()).isEqualTo(Result.TRUST);
             assertThat(ms).isBetween(250L, 3000L);
+            assertThat(g.stats().answers(Result.ERROR)).as("a check without result is not an error answer").isZero();
         }
     }
 
