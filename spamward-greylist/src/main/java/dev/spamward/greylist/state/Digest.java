@@ -19,6 +19,15 @@ public final class Digest {
         }
     }
 
+    /** One digest per thread: policy and milter connections are long-lived threads that hash many keys. */
+    private static final ThreadLocal<MessageDigest> LOCAL = ThreadLocal.withInitial(() -> {
+        try {
+            return (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
     private Digest() {
     }
 
@@ -29,13 +38,7 @@ public final class Digest {
 
     /** The 8 words of SHA-256({@code bytes}). */
     public static int[] ofBytes(byte[] bytes) {
-        MessageDigest md;
-        try {
-            md = (MessageDigest) PROTOTYPE.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException(e);
-        }
-        return words(md.digest(bytes));
+        return words(LOCAL.get().digest(bytes));
     }
 
     /** Reads 32 raw digest bytes as 8 big-endian words. */
