@@ -87,6 +87,21 @@ class DnsChecksTest {
     }
 
     @Test
+    void updateAlwaysInsertsTrustedAnswersTooButGreyOnlyByDefault() throws Exception {
+        for (String update : new String[] {"grey", "always"}) {
+            Config c = TestConfig.of("greylist.dns_servers=" + dns.server(), "greylist.check=dnsbl", "greylist.dnsbl=dnsbl.test",
+                    "greylist.update=" + update, "greylist.grey_delay=0s");
+            BloomRing ring = new BloomRing(16, 4, 0);
+            Greylister g = new Greylister(GreylistService.options(c), GreyStore.of(ring, 3600), new DelayQueue(100),
+                    GreylistService.checks(c), GreylistService.whitelist(c), new Stats(), System::currentTimeMillis);
+            assertThat(ask(g, "192.0.2.10", "alice@example.net").result()).isEqualTo(Result.TRUST);
+            Thread.sleep(5);
+            g.maintain();
+            assertThat(ring.fillRatio() > 0).as("update=%s", update).isEqualTo(update.equals("always"));
+        }
+    }
+
+    @Test
     void ipv6DnsblUsesNibbles() {
         Greylister g = engine("greylist.check=dnsbl", "greylist.dnsbl=dnsbl.test");
         assertThat(ask(g, "2001:db8::bad", "alice@example.net").result()).isEqualTo(Result.GREY);

@@ -122,14 +122,6 @@ class GreylisterTest {
     }
 
     @Test
-    void updateAlwaysInsertsTrustedQueriesToo() {
-        Greylister g = engine("greylist.grey_delay=0s", "greylist.update=always", "greylist.whitelist_client=192.0.2.10");
-        ask(g, "192.0.2.10", "a@example.net", "b@example.org");
-        // Whitelisted queries do not reach the filter at all; the update rule covers checked answers.
-        assertThat(ask(g, "192.0.2.11", "a@example.net", "b@example.org")).isEqualTo(Result.GREY);
-    }
-
-    @Test
     void greyThresholdZeroWithoutChecksGreylistsEverything() {
         Greylister g = engine("greylist.grey_threshold=0");
         assertThat(ask(g, "192.0.2.10", "a@example.net", "b@example.org")).isEqualTo(Result.GREY);
