@@ -91,7 +91,7 @@ class DnsChecksTest {
         for (String update : new String[] {"grey", "always"}) {
             Config c = TestConfig.of("greylist.dns_servers=" + dns.server(), "greylist.check=dnsbl", "greylist.dnsbl=dnsbl.test",
                     "greylist.update=" + update, "greylist.grey_delay=0s");
-            BloomRing ring = new BloomRing(16, 4, 0);
+            BloomRing ring = new BloomRing(16, 4, System.currentTimeMillis() / 1000);
             Greylister g = new Greylister(GreylistService.options(c), GreyStore.of(ring, 3600), new DelayQueue(100),
                     GreylistService.checks(c), GreylistService.whitelist(c), new Stats(), System::currentTimeMillis);
             assertThat(ask(g, "192.0.2.10", "alice@example.net").result()).isEqualTo(Result.TRUST);
