@@ -35,6 +35,10 @@ public final class PostfixInstance implements AutoCloseable {
      */
     public static PostfixInstance start(Path dir, String policy, String milter) throws IOException, InterruptedException {
         String postfix = Peers.require("postfix", "postfix");
+        if (!"root".equals(System.getProperty("user.name"))) {
+            org.assertj.core.api.Assertions.fail("a private Postfix instance needs root (Postfix switches to its own user);"
+                    + " run the tests as root, as scripts/test does in CI");
+        }
         String postconf = Peers.require("postconf", "postfix");
         int port = Peers.freePort();
         Path pfx = dir.toAbsolutePath();
