@@ -67,7 +67,7 @@ public final class GrossdSync implements AutoCloseable {
         this.engine = engine;
         this.server = server;
         this.dialer = Thread.ofPlatform().daemon().name("spamward-grossd-sync-dial").unstarted(this::dialLoop);
-        this.acceptor = Thread.ofPlatform().daemon().name("spamward-grossd-sync-accept").unstarted(this::acceptLoop);
+        this.acceptor = PeerAcceptor.thread("spamward-grossd-sync", server, peer, () -> closed, this::serveAccepted);
     }
 
     /** Listens on {@code listen}, dials {@code peer}, and hooks into the engine's inserts. */
@@ -151,35 +151,15 @@ public final class GrossdSync implements AutoCloseable {
         }
     }
 
-    private void acceptLoop() {
-        while (!closed) {
-            Socket s;
-            try {
-                s = server.accept();
-            } catch (IOException e) {
-                if (!closed) LOG.warn("grossd replication accept failed: {}", e.toString());
-                continue;
-            }
-            Thread.ofVirtual().name("spamward-grossd-sync-serve").start(() -> {
-                try (s) {
-                    InetAddress expected = InetAddress.getByName(peer.getHostString());
-                    if (!s.getInetAddress().equals(expected)) {
-                        LOG.warn("grossd replication: refused {} (only {} may connect)", s.getInetAddress(), expected);
-                        return;
-                    }
-                    if (!claim(s)) {
-                        LOG.info("grossd replication: already in session; refusing a second connection");
-                        return;
-                    }
-                    try {
-                        lead(s);
-                    } finally {
-                        release(s);
-                    }
-                } catch (IOException e) {
-                    if (!closed) LOG.warn("grossd replication with {} ended: {}", peerName(), e.toString());
-                }
-            });
+    private void serveAccepted(Socket s) throws IOException {
+        if (!claim(s)) {
+            LOG.info("grossd replication: already in session; refusing a second connection");
+            return;
+        }
+        try {
+            lead(s);
+        } finally {
+            release(s);
         }
     }
 

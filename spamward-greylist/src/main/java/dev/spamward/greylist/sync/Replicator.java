@@ -61,7 +61,7 @@ public final class Replicator implements AutoCloseable {
         this.engine = engine;
         this.server = server;
         this.dialer = Thread.ofPlatform().daemon().name("spamward-sync-out").unstarted(this::dialLoop);
-        this.acceptor = Thread.ofPlatform().daemon().name("spamward-sync-in").unstarted(this::acceptLoop);
+        this.acceptor = PeerAcceptor.thread("spamward-sync-in", server, peer, () -> closed, this::receive);
     }
 
     /** Listens on {@code listen}, starts dialling {@code peer} and hooks into the engine's inserts. */
@@ -178,26 +178,8 @@ public final class Replicator implements AutoCloseable {
 
     // ---- receiving side ----
 
-    private void acceptLoop() {
-        while (!closed) {
-            Socket s;
-            try {
-                s = server.accept();
-            } catch (IOException e) {
-                if (!closed) LOG.warn("replication accept failed: {}", e.toString());
-                continue;
-            }
-            Thread.ofVirtual().name("spamward-sync-receive").start(() -> receive(s));
-        }
-    }
-
-    private void receive(Socket s) {
-        try (s) {
-            InetAddress expected = InetAddress.getByName(peer.getHostString());
-            if (!s.getInetAddress().equals(expected)) {
-                LOG.warn("replication: refused a connection from {} (only the peer {} may connect)", s.getInetAddress(), expected);
-                return;
-            }
+    private void receive(Socket s) throws IOException {
+        try {
             s.setSoTimeout(PING_SECONDS * 4 * 1000);
             DataOutputStream dout = new DataOutputStream(s.getOutputStream());
             DataInputStream din = new DataInputStream(new BufferedInputStream(s.getInputStream(), 65_536));
@@ -261,8 +243,6 @@ public final class Replicator implements AutoCloseable {
                     default -> throw new IOException("unknown replication message type " + type);
                 }
             }
-        } catch (IOException e) {
-            if (!closed) LOG.warn("replication from {} ended: {}", s.getRemoteSocketAddress(), e.toString());
         } finally {
             if (in == s) peerConnected = false;
         }
