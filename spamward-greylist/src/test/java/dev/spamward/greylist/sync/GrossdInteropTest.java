@@ -37,14 +37,7 @@ class GrossdInteropTest {
             Thread.sleep(1300);
             assertThat(ask(us, "192.0.2.10", "early@example.net")).isEqualTo(Result.MATCH);
 
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-            Path conf = dir.resolve("grossd.conf");
-            Files.write(conf, List.of("host = 127.0.0.7", "port = " + grossdPort, "sync_listen = 127.0.0.1",
-                    "sync_peer = 127.0.0.2", "sync_port = " + syncPort, "protocol = postfix", "grey_delay = 1",
-                    "filter_bits = 20", "number_buffers = 8", "rotate_interval = 3600"));
-            Files.setPosixFilePermissions(conf, PosixFilePermissions.fromString("rw-r--r--"));
-            Process p = new ProcessBuilder(grossd, "-d", "-f", conf.toString()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("grossd.log").toFile()).start();
+            Process p = startGrossd(grossd, syncPort, grossdPort);
             try {
                 InetSocketAddress g = new InetSocketAddress("127.0.0.7", grossdPort);
                 waitFor(g, p);
@@ -73,14 +66,7 @@ class GrossdInteropTest {
         String grossd = Peers.require("grossd", "gross");
         int syncPort = Peers.freePort();
         int grossdPort = Peers.freePort();
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path conf = dir.resolve("grossd.conf");
-        Files.write(conf, List.of("host = 127.0.0.7", "port = " + grossdPort, "sync_listen = 127.0.0.1",
-                "sync_peer = 127.0.0.2", "sync_port = " + syncPort, "protocol = postfix", "grey_delay = 1",
-                "filter_bits = 20", "number_buffers = 8", "rotate_interval = 3600"));
-        Files.setPosixFilePermissions(conf, PosixFilePermissions.fromString("rw-r--r--"));
-        Process p = new ProcessBuilder(grossd, "-d", "-f", conf.toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("grossd.log").toFile()).start();
+        Process p = startGrossd(grossd, syncPort, grossdPort);
         try {
             InetSocketAddress g = new InetSocketAddress("127.0.0.7", grossdPort);
             waitFor(g, p);
@@ -99,6 +85,21 @@ class GrossdInteropTest {
         } finally {
             Peers.stop(p);
         }
+    }
+
+    /**
+     * grossd 1.0.2 in the foreground: policy on 127.0.0.7 (its fixed status port 5522 then cannot clash),
+     * replication from 127.0.0.1 with us on 127.0.0.2. Started as root it reads its config as user gross.
+     */
+    private Process startGrossd(String grossd, int syncPort, int grossdPort) throws IOException {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path conf = dir.resolve("grossd.conf");
+        Files.write(conf, List.of("host = 127.0.0.7", "port = " + grossdPort, "sync_listen = 127.0.0.1",
+                "sync_peer = 127.0.0.2", "sync_port = " + syncPort, "protocol = postfix", "grey_delay = 1",
+                "filter_bits = 20", "number_buffers = 8", "rotate_interval = 3600"));
+        Files.setPosixFilePermissions(conf, PosixFilePermissions.fromString("rw-r--r--"));
+        return new ProcessBuilder(grossd, "-d", "-f", conf.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("grossd.log").toFile()).start();
     }
 
     private String log() throws IOException {
