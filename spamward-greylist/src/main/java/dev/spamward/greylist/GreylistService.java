@@ -84,7 +84,8 @@ public final class GreylistService implements AutoCloseable {
                 c.get(GreylistSettings.GREY_DELAY).toMillis(), c.get(GreylistSettings.GREY_THRESHOLD),
                 c.get(GreylistSettings.BLOCK_THRESHOLD), c.get(GreylistSettings.QUERY_TIMELIMIT).toMillis(),
                 c.get(GreylistSettings.UPDATE), c.get(GreylistSettings.GREY_REASON), c.get(GreylistSettings.BLOCK_REASON),
-                c.get(GreylistSettings.SKIP_AUTHENTICATED), c.get(GreylistSettings.AUTO_WHITELIST));
+                c.get(GreylistSettings.SKIP_AUTHENTICATED), c.get(GreylistSettings.AUTO_WHITELIST),
+                c.get(GreylistSettings.RETRY_WINDOW).toMillis());
     }
 
     /** The checks configured in {@code c}; throws {@link IllegalArgumentException} for a bad list entry. */

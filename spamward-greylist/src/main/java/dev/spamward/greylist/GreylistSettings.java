@@ -56,6 +56,9 @@ public final class GreylistSettings implements ConfigSection {
             "Lower-case the local part of addresses too (domains always are).");
     public static final ConfigKey<Duration> GREY_DELAY = ConfigKey.of("greylist.grey_delay", ValueType.duration(), "10s",
             "Minimum time before a retry passes (delayed insert).");
+    public static final ConfigKey<Duration> RETRY_WINDOW = ConfigKey.of("greylist.retry_window", ValueType.duration(), "0s",
+            "0 = grossd's delayed insert. Else a retry passes only between grey_delay and this long after the first"
+                    + " attempt (postgrey: 2d), and only triplets that retried enter the filter.");
     public static final ConfigKey<Integer> DELAY_QUEUE_MAX = ConfigKey.of("greylist.delay_queue_max", ValueType.integer(1, 1 << 24),
             "262144", "Pending delayed inserts kept at most (40 bytes each); beyond, new ones are dropped and counted.");
     public static final ConfigKey<Duration> QUERY_TIMELIMIT = ConfigKey.of("greylist.query_timelimit", ValueType.duration(), "5000ms",
@@ -159,7 +162,7 @@ public final class GreylistSettings implements ConfigSection {
     public List<ConfigKey<?>> keys() {
         return List.of(POLICY_ENABLED, POLICY_LISTEN, SJSMS_ENABLED, SJSMS_LISTEN, MILTER_ENABLED, MILTER_LISTEN,
                 FILTER_BITS, NUMBER_BUFFERS, ROTATE_INTERVAL, STATEFILE, STATE_SAVE_INTERVAL, UPDATE, GREY_MASK, GREY_MASK6,
-                LOWERCASE_LOCAL_PART, GREY_DELAY, DELAY_QUEUE_MAX, QUERY_TIMELIMIT, CHECK, DNSBL, RHSBL, DNSWL,
+                LOWERCASE_LOCAL_PART, GREY_DELAY, RETRY_WINDOW, DELAY_QUEUE_MAX, QUERY_TIMELIMIT, CHECK, DNSBL, RHSBL, DNSWL,
                 REVERSE_WEIGHT, GENERIC_PTR_WEIGHT, HELO_WEIGHT, HELO_INVALID_WEIGHT, SPF_SOFTFAIL_WEIGHT, SPF_FAIL_WEIGHT,
                 GREY_THRESHOLD, BLOCK_THRESHOLD, DNS_SERVERS, GREY_REASON, BLOCK_REASON, POSTFIX_RESPONSE_GREY,
                 POSTFIX_RESPONSE_BLOCK, POSTFIX_RESPONSE_OK, PREPEND_HEADER, POSTFIX_RESPONSE_ERROR, SJSMS_RESPONSE_GREY,

@@ -8,6 +8,7 @@ import dev.spamward.greylist.state.AddressNormalizer;
 import dev.spamward.greylist.state.DelayQueue;
 import dev.spamward.greylist.state.GreyStore;
 import dev.spamward.greylist.state.IpMask;
+import dev.spamward.greylist.state.PendingTable;
 import dev.spamward.greylist.state.Triplet;
 import java.net.InetAddress;
 import java.util.List;
@@ -47,10 +48,12 @@ public final class Greylister {
      * @param blockReason     threshold BLOCK text
      * @param skipAuthenticated trust SASL-authenticated clients
      * @param autoWhitelist   trust a client network after this many passed retries (0 = off)
+     * @param retryWindowMillis 0: grossd's delayed insert; else a retry passes only between the grey delay and
+     *                        this long after the first attempt, and only triplets that retried enter the filter
      */
     public record Options(IpMask mask, AddressNormalizer normalizer, long greyDelayMillis, int greyThreshold,
                           int blockThreshold, long timeLimitMillis, Update update, String greyReason, String blockReason,
-                          boolean skipAuthenticated, int autoWhitelist) {
+                          boolean skipAuthenticated, int autoWhitelist, long retryWindowMillis) {
     }
 
     private static final int AUTO_WHITELIST_MAX = 65_536;
@@ -64,6 +67,7 @@ public final class Greylister {
     private final LongSupplier clock;
     private final List<Consumer<int[]>> insertListeners = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> passes = new ConcurrentHashMap<>();
+    private final PendingTable pending;
 
     /**
      * @param clock milliseconds since the epoch (tests pass a fake one)
@@ -77,6 +81,7 @@ public final class Greylister {
         this.whitelist = whitelist;
         this.stats = stats;
         this.clock = clock;
+        this.pending = opt.retryWindowMillis() > 0 ? new PendingTable(1 << 19) : null;
     }
 
     public Options options() {
@@ -134,7 +139,7 @@ public final class Greylister {
         if (known && (checks.isEmpty() || opt.blockThreshold() == 0)) {
             return finish(Result.MATCH, "", 0, List.of(), digest, t, start);
         }
-        if (checks.isEmpty()) return finish(Result.GREY, opt.greyReason(), 0, List.of(), digest, t, start);
+        if (checks.isEmpty()) return greyOrRetry(digest, t, 0, List.of(), start);
         CheckRunner.Outcome o = checks.run(q, opt.timeLimitMillis());
         if (o.highest() == CheckResult.Kind.PASS) return finish(Result.TRUST, "", o.weight(), o.fired(), digest, t, start);
         if (o.highest() == CheckResult.Kind.BLOCK) return finish(Result.BLOCK, o.blockText(), o.weight(), o.fired(), digest, t, start);
@@ -143,9 +148,28 @@ public final class Greylister {
         }
         if (o.weight() >= opt.greyThreshold()) {
             return known ? finish(Result.MATCH, "", o.weight(), o.fired(), digest, t, start)
-                    : finish(Result.GREY, opt.greyReason(), o.weight(), o.fired(), digest, t, start);
+                    : greyOrRetry(digest, t, o.weight(), o.fired(), start);
         }
         return finish(Result.TRUST, "", o.weight(), o.fired(), digest, t, start);
+    }
+
+    /**
+     * A triplet not in the filter. grossd mode: GREY (and the delayed insert). Retry-window mode: GREY and
+     * remember the first attempt; a retry after the delay and within the window is inserted now and passes.
+     */
+    private Verdict greyOrRetry(int[] digest, Triplet t, int weight, List<String> fired, long start) {
+        if (pending == null) return finish(Result.GREY, opt.greyReason(), weight, fired, digest, t, start);
+        long now = clock.getAsLong() / 1000;
+        long first = pending.firstSeen(digest, now, now - opt.retryWindowMillis() / 1000);
+        long delay = (opt.greyDelayMillis() + 999) / 1000;
+        if (first != PendingTable.NEW && now - first >= delay) {
+            pending.remove(digest);
+            store.insert(digest);
+            for (Consumer<int[]> l : insertListeners) l.accept(digest);
+            if (opt.autoWhitelist() > 0) countPass(t.network());
+            return new Verdict(Result.MATCH, "", weight, fired, clock.getAsLong() - start);
+        }
+        return new Verdict(Result.GREY, opt.greyReason(), weight, fired, clock.getAsLong() - start);
     }
 
     private Verdict trusted(String why, long start) {
@@ -154,7 +178,8 @@ public final class Greylister {
     }
 
     private Verdict finish(Result r, String reason, int weight, List<String> fired, int[] digest, Triplet t, long start) {
-        if (r == Result.GREY || r == Result.MATCH || opt.update() == Update.ALWAYS) insertLater(digest);
+        boolean insert = r == Result.MATCH || opt.update() == Update.ALWAYS || (r == Result.GREY && pending == null);
+        if (insert) insertLater(digest);
         if (r == Result.MATCH && opt.autoWhitelist() > 0) countPass(t.network());
         return new Verdict(r, reason, weight, fired, clock.getAsLong() - start);
     }

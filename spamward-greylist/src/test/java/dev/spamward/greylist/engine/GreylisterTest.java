@@ -122,6 +122,37 @@ class GreylisterTest {
     }
 
     @Test
+    void retryWindowPassesOnlyRetriesInTheWindowAndKeepsSpamOutOfTheFilter() {
+        Greylister g = engine("greylist.grey_delay=60s", "greylist.retry_window=1h");
+        assertThat(ask(g, "192.0.2.10", "a@example.net", "b@example.org")).isEqualTo(Result.GREY);
+        now.addAndGet(30_000);
+        assertThat(ask(g, "192.0.2.10", "a@example.net", "b@example.org")).as("early retry").isEqualTo(Result.GREY);
+        now.addAndGet(31_000);
+        assertThat(ask(g, "192.0.2.10", "a@example.net", "b@example.org")).as("retry after the delay").isEqualTo(Result.MATCH);
+        assertThat(ask(g, "192.0.2.77", "a@example.net", "b@example.org")).as("now in the filter").isEqualTo(Result.MATCH);
+        // A triplet that never retries in time never enters the filter; its late retry starts over.
+        assertThat(ask(g, "198.51.100.1", "spam@example.com", "b@example.org")).isEqualTo(Result.GREY);
+        now.addAndGet(2 * 3_600_000);
+        g.maintain();
+        assertThat(ask(g, "198.51.100.1", "spam@example.com", "b@example.org")).as("outside the window").isEqualTo(Result.GREY);
+        now.addAndGet(61_000);
+        assertThat(ask(g, "198.51.100.1", "spam@example.com", "b@example.org")).isEqualTo(Result.MATCH);
+    }
+
+    @Test
+    void retryWindowModeInsertsNothingForUnretriedTriplets() {
+        Config c = TestConfig.of("greylist.grey_delay=1s", "greylist.retry_window=1h");
+        BloomRing ring = new BloomRing(20, 8, now.get() / 1000);
+        Greylister g = new Greylister(GreylistService.options(c), GreyStore.of(ring, 3600), new DelayQueue(1000), List.of(),
+                GreylistService.whitelist(c), new Stats(), now::get);
+        for (int i = 0; i < 100; i++) g.decide(Query.of("198.51.100." + i, "s" + i + "@example.com", "b@example.org"));
+        now.addAndGet(5000);
+        g.maintain();
+        assertThat(ring.fillRatio()).isZero();
+        assertThat(g.delayQueue().size()).isZero();
+    }
+
+    @Test
     void greyThresholdZeroWithoutChecksGreylistsEverything() {
         Greylister g = engine("greylist.grey_threshold=0");
         assertThat(ask(g, "192.0.2.10", "a@example.net", "b@example.org")).isEqualTo(Result.GREY);
