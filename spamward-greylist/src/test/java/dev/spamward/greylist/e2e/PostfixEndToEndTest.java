@@ -6,6 +6,8 @@ import dev.spamward.greylist.GreylistService;
 import dev.spamward.greylist.TestConfig;
 import dev.spamward.greylist.engine.Result;
 import dev.spamward.greylist.peers.PostfixInstance;
+import dev.spamward.greylist.peers.Unbound;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +33,25 @@ class PostfixEndToEndTest {
             assertThat(retry).as(retry).contains("250 2.0.0 Ok: queued as");
             assertThat(gl.engine().stats().answers(Result.GREY)).isEqualTo(1);
             assertThat(gl.engine().stats().answers(Result.MATCH)).isEqualTo(1);
+        }
+    }
+
+    /** Selective greylisting through Postfix: only the DNSBL-listed client is greylisted, the sender on the RHSBL is rejected. */
+    @Test
+    void checksDecideWhomToGreylist() throws Exception {
+        try (Unbound dns = Unbound.start(Files.createDirectories(dir.resolve("dns")));
+             GreylistService gl = GreylistService.start(TestConfig.of("greylist.grey_delay=2s", "greylist.milter.enabled=false",
+                     "greylist.sjsms.enabled=false", "greylist.dns_servers=" + dns.server(), "greylist.check=dnsbl",
+                     "greylist.check=rhsbl", "greylist.dnsbl=dnsbl.test", "greylist.rhsbl=rhsbl.test;2",
+                     "greylist.block_threshold=2"));
+             PostfixInstance pf = PostfixInstance.start(Files.createDirectories(dir.resolve("pf")),
+                     "inet:127.0.0.1:" + gl.policy().address().getPort(), null)) {
+            String clean = pf.swaks("192.0.2.10", "mail.example.net", "alice@example.net", "bob@example.org");
+            assertThat(clean).as(clean).contains("250 2.0.0 Ok: queued as");
+            String listed = pf.swaks("198.51.100.66", "mail.example.net", "alice@example.net", "bob@example.org");
+            assertThat(listed).as(listed).contains("450 4.7.1 <bob@example.org>: Recipient address rejected: Please try again later");
+            String blocked = pf.swaks("192.0.2.10", "mail.example.net", "x@bad.example", "bob@example.org");
+            assertThat(blocked).as(blocked).contains("554 5.7.1 <bob@example.org>: Recipient address rejected: Bad reputation");
         }
     }
 
