@@ -52,6 +52,7 @@ public final class GreylistService implements AutoCloseable {
     private final Thread maintenance;
     private final GreylistMetrics metrics;
     private final StatusView status;
+    private final long rotateIntervalSeconds;
     private volatile boolean stopping;
     private PolicyServer policy;
     private MilterServer milter;
@@ -68,6 +69,7 @@ public final class GreylistService implements AutoCloseable {
         LOG.info(BloomMath.describe(bits, buffers));
         this.ring = stateFile == null ? new BloomRing(bits, buffers, now) : StateFile.load(stateFile, bits, buffers, now);
         long rotate = c.get(GreylistSettings.ROTATE_INTERVAL).toSeconds();
+        this.rotateIntervalSeconds = rotate;
         Stats stats = new Stats();
         this.engine = new Greylister(options(c), GreyStore.of(ring, rotate), new DelayQueue(c.get(GreylistSettings.DELAY_QUEUE_MAX)),
                 checks(c), whitelist(c), stats, System::currentTimeMillis);
@@ -212,6 +214,15 @@ public final class GreylistService implements AutoCloseable {
 
     public BloomRing ring() {
         return ring;
+    }
+
+    /** Whether the maintenance thread (delayed inserts, rotation, saving) runs. */
+    public boolean maintenanceAlive() {
+        return maintenance.isAlive();
+    }
+
+    long rotateIntervalSeconds() {
+        return rotateIntervalSeconds;
     }
 
     /** The status view (JSON text and grossd-style line). */

@@ -49,6 +49,27 @@ public final class StatusView {
         return sb.append("}\n").toString();
     }
 
+    /**
+     * grossd's status-port line for Nagios-style checks (code first: 0 OK, 1 WARN, 2 ERR), e.g.
+     * {@code 0: Spamward greylist OK. Trust: 0 Match: 6 Greylist: 4 Block: 0 Error: 0 Queries/sec: 0.08 ...}.
+     */
+    public String nagios() {
+        Stats st = service.engine().stats();
+        BloomRing ring = service.ring();
+        long now = System.currentTimeMillis() / 1000;
+        if (!service.maintenanceAlive()) return "2: maintenance thread is dead.\n";
+        if (now - ring.lastRotate() > service.rotateIntervalSeconds() + 60) return "2: Rotate stuck.\n";
+        if (service.replicator() != null && !service.replicator().streaming()) return "1: Peer unreachable.\n";
+        if (service.grossdSync() != null && !service.grossdSync().connected()) return "1: Peer unreachable.\n";
+        long total = 0;
+        for (Result r : Result.values()) total += st.answers(r);
+        double secs = Math.max(1, (System.currentTimeMillis() - st.startedMillis()) / 1000.0);
+        return String.format(Locale.ROOT, "0: Spamward greylist OK. Delay queue: %d Trust: %d Match: %d Greylist: %d Block: %d"
+                        + " Error: %d Queries/sec: %f Fill: %.4f%%%n", service.engine().delayQueue().size(), st.answers(Result.TRUST),
+                st.answers(Result.MATCH), st.answers(Result.GREY), st.answers(Result.BLOCK), st.answers(Result.ERROR),
+                total / secs, ring.fillRatio() * 100);
+    }
+
     private static String map(Map<String, Long> m) {
         StringBuilder sb = new StringBuilder("{");
         m.forEach((k, v) -> {

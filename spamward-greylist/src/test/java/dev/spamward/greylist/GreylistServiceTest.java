@@ -51,6 +51,16 @@ class GreylistServiceTest {
             String json = s.status().json();
             assertThat(json).contains("\"grey\":1").contains("\"error\":1").contains("\"in_flight\":0")
                     .contains("\"fill_ratio\":").contains("\"delay_queue\":{\"length\":1");
+            assertThat(s.status().nagios()).startsWith("0: Spamward greylist OK. Delay queue: 1 Trust: 0 Match: 0 Greylist: 1");
+        }
+    }
+
+    @Test
+    void nagiosLineWarnsWhenTheReplicationPeerIsDown() throws Exception {
+        int port = dev.spamward.greylist.peers.Peers.freePort();
+        try (GreylistService s = GreylistService.start(TestConfig.of("greylist.sync_listen=127.0.0.1:0",
+                "greylist.sync_peer=127.0.0.1:" + port))) {
+            assertThat(s.status().nagios()).isEqualTo("1: Peer unreachable.\n");
         }
     }
 

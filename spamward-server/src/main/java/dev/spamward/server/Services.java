@@ -54,7 +54,9 @@ public final class Services implements AutoCloseable {
                 if (s.http != null) {
                     s.http.route("GET", "/greylist/status", ex -> HttpEndpoint.send(ex, 200, "application/json",
                             greylist.status().json()));
-                    s.descriptions.add("http /greylist/status");
+                    s.http.route("GET", "/greylist/nagios", ex -> HttpEndpoint.send(ex, 200, "text/plain; charset=utf-8",
+                            greylist.status().nagios()));
+                    s.descriptions.add("http /greylist/status, /greylist/nagios");
                 }
             }
         } catch (IOException | RuntimeException e) {

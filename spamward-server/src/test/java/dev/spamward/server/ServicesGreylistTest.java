@@ -35,6 +35,9 @@ class ServicesGreylistTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(status.statusCode()).isEqualTo(200);
             assertThat(status.body()).contains("\"grey\":1").contains("\"fill_ratio\"").contains("\"in_flight\":0");
+            String nagios = http.send(HttpRequest.newBuilder(URI.create(base + "/greylist/nagios")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(nagios).startsWith("0: Spamward greylist OK.").contains("Greylist: 1");
             String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(metrics).contains("spamward_greylist_answers_total{result=\"grey\"} 1.0")
