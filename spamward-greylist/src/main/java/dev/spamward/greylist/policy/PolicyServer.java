@@ -8,10 +8,8 @@ import dev.spamward.greylist.engine.Query;
 import dev.spamward.greylist.engine.Stats;
 import dev.spamward.greylist.engine.Verdict;
 import dev.spamward.greylist.net.TcpListener;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -48,9 +46,8 @@ public final class PolicyServer implements AutoCloseable {
     }
 
     private void serve(Socket s) throws IOException {
-        InputStream in = new BufferedInputStream(s.getInputStream(), 8192);
         OutputStream out = new BufferedOutputStream(s.getOutputStream(), 4096);
-        PolicyReader reader = new PolicyReader(in, maxRequest);
+        PolicyReader reader = new PolicyReader(s.getInputStream(), maxRequest);
         while (true) {
             PolicyRequest r;
             try {
@@ -74,7 +71,7 @@ public final class PolicyServer implements AutoCloseable {
             QueryLog.log("policy", q, v);
             out.write(encode(answers.policy(v)));
             // Pipelined requests are answered in one write; otherwise flush now.
-            if (in.available() == 0 || r.single) out.flush();
+            if (r.single || !reader.hasBuffered()) out.flush();
             if (r.single) return;
         }
     }
