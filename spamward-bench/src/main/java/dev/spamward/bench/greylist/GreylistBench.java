@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * java -cp spamward-bench/target/benchmarks.jar dev.spamward.bench.greylist.GreylistBench \
  *      --jar spamward-cli/target/spamward.jar [--connections 16] [--seconds 10] [--warmup 5] \
- *      [--peers spamward,grossd,postgrey] [--postgrey-seconds 5] [--java-opts "-Xmx64m -XX:+UseSerialGC"]
+ *      [--peers spamward,grossd,postgrey] [--postgrey-seconds 5] [--java-opts "-Xmx56m -XX:+UseSerialGC"]
  * </pre>
  * grossd and postgrey need root (they switch users) and the Debian packages gross and postgrey.
  */
@@ -36,7 +36,7 @@ public final class GreylistBench {
         double warmup = 5;
         double postgreySeconds = 5;
         List<String> peers = List.of("spamward", "grossd", "postgrey");
-        String javaOpts = "-Xmx64m -XX:+UseSerialGC";
+        String javaOpts = "-Xmx56m -XX:+UseSerialGC";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--jar" -> jar = args[++i];
