@@ -42,6 +42,11 @@ final class GreylistMetrics {
                 .callback(cb -> cb.call(st.whitelistedCount())).build());
         m.add(GaugeWithCallback.builder().name("spamward_greylist_in_flight").help("Queries being decided now")
                 .callback(cb -> cb.call(st.inFlight())).build());
+        m.add(GaugeWithCallback.builder().name("spamward_greylist_connections").help("Open connections by front door")
+                .labelNames("door").callback(cb -> {
+                    if (s.policy() != null) cb.call(s.policy().openConnections(), "policy");
+                    if (s.milter() != null) cb.call(s.milter().openConnections(), "milter");
+                }).build());
         m.add(GaugeWithCallback.builder().name("spamward_greylist_filter_fill_ratio")
                 .help("Fraction of Bloom aggregate bits set (false MATCH rate is about this to the 8th power)")
                 .callback(cb -> cb.call(s.ring().fillRatio())).build());

@@ -37,6 +37,8 @@ public final class StatusView {
         sb.append(",\"errors\":").append(map(st.errors()));
         sb.append(",\"check_errors\":").append(map(st.checkErrors()));
         sb.append(",\"in_flight\":").append(st.inFlight());
+        sb.append(",\"connections\":{\"policy\":").append(service.policy() == null ? 0 : service.policy().openConnections())
+                .append(",\"milter\":").append(service.milter() == null ? 0 : service.milter().openConnections()).append('}');
         sb.append(",\"filter\":{\"bits\":").append(ring.bits()).append(",\"buffers\":").append(ring.buffers())
                 .append(",\"current\":").append(ring.current()).append(",\"last_rotate\":").append(ring.lastRotate())
                 .append(",\"fill_ratio\":").append(String.format(Locale.ROOT, "%.6f", fill))

@@ -41,7 +41,8 @@ class ServicesGreylistTest {
             String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(metrics).contains("spamward_greylist_answers_total{result=\"grey\"} 1.0")
-                    .contains("spamward_greylist_filter_fill_ratio").contains("spamward_greylist_in_flight");
+                    .contains("spamward_greylist_filter_fill_ratio").contains("spamward_greylist_in_flight")
+                    .contains("spamward_greylist_connections{door=\"policy\"}");
         }
     }
 }

@@ -192,6 +192,11 @@ public final class MilterServer implements AutoCloseable {
         return b.toByteArray();
     }
 
+    /** Connections open now. */
+    public int openConnections() {
+        return listener.openConnections();
+    }
+
     @Override
     public void close() {
         listener.close();

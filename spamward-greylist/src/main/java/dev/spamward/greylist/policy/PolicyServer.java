@@ -87,6 +87,11 @@ public final class PolicyServer implements AutoCloseable {
         return b;
     }
 
+    /** Connections open now. */
+    public int openConnections() {
+        return listener.openConnections();
+    }
+
     @Override
     public void close() {
         listener.close();
