@@ -151,6 +151,22 @@ public final class Replicator implements AutoCloseable {
         dout.flush();
         dumpsSent.increment();
         LOG.info("replication: sent state to {} ({} non-empty words); streaming updates", peerName(), words);
+        // The peer never writes after its 'K': a read that returns means it closed, so notice at once
+        // (wake the queue with this session's own marker; closing the socket makes the next write fail too).
+        int[] peerClosed = new int[8];
+        Thread.ofVirtual().name("spamward-sync-watch").start(() -> {
+            try {
+                din.read();
+            } catch (IOException ignored) {
+                // Closed either way.
+            }
+            outgoing.offer(peerClosed);
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // Already closed.
+            }
+        });
         while (!closed) {
             int[] d;
             try {
@@ -158,10 +174,12 @@ public final class Replicator implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
+            if (d == peerClosed) throw new IOException("peer closed the connection");
             if (d == null) {
                 dout.writeByte(SyncProtocol.PING);
             } else {
                 do {
+                    if (d == peerClosed) throw new IOException("peer closed the connection");
                     dout.writeByte(SyncProtocol.UPDATE);
                     dout.write(Digest.bytes(d));
                     sent.increment();
