@@ -28,7 +28,7 @@ class PostfixEndToEndTest {
              PostfixInstance pf = PostfixInstance.start(dir, "inet:127.0.0.1:" + gl.policy().address().getPort(), null)) {
             String first = pf.swaks("192.0.2.30", "mail.example.net", "frank@example.net", "gina@example.org");
             assertThat(first).as(first).contains("450 4.7.1 <gina@example.org>: Recipient address rejected: Please try again later");
-            Thread.sleep(2600);
+            Thread.sleep(3000);
             String retry = pf.swaks("192.0.2.31", "mail.example.net", "Frank@Example.NET", "gina@example.org");
             assertThat(retry).as(retry).contains("250 2.0.0 Ok: queued as");
             assertThat(gl.engine().stats().answers(Result.GREY)).isEqualTo(1);
@@ -62,7 +62,7 @@ class PostfixEndToEndTest {
              PostfixInstance pf = PostfixInstance.start(dir, null, "inet:127.0.0.1:" + gl.milter().address().getPort())) {
             String first = pf.swaks("192.0.2.40", "mail.example.net", "hank@example.net", "ida@example.org");
             assertThat(first).as(first).contains("452 4.4.3 Please try again later");
-            Thread.sleep(2600);
+            Thread.sleep(3000);
             String retry = pf.swaks("192.0.2.40", "mail.example.net", "hank@example.net", "ida@example.org");
             assertThat(retry).as(retry).contains("250 2.0.0 Ok: queued as");
             assertThat(pf.maillog()).contains("milter-reject: RCPT");

@@ -58,7 +58,7 @@ class MilterServerTest {
     void miltertestSeesReplyCodeThenContinueAfterTheDelay() throws Exception {
         String first = miltertest("192.0.2.10", "alice@example.net", "bob@example.org");
         assertThat(first).contains("RCPT -> SMFIR_REPLYCODE");
-        Thread.sleep(1400);
+        Thread.sleep(1800);
         String retry = miltertest("192.0.2.77", "Alice@Example.NET", "BOB@example.org");
         assertThat(retry).contains("RCPT -> SMFIR_CONTINUE");
     }
@@ -76,7 +76,7 @@ class MilterServerTest {
             assertThat(r.command()).isEqualTo('y');
             assertThat(r.text()).isEqualTo("452 4.4.3 Please try again later");
         }
-        Thread.sleep(1400);
+        Thread.sleep(1800);
         try (MilterClient c = new MilterClient(addr, 5000)) {
             assertThat(c.query("mail.example.net", "192.0.2.10", "mail.example.net", "Carol@example.NET", "dave@example.org")
                     .command()).isEqualTo('c');
@@ -91,7 +91,7 @@ class MilterServerTest {
         try (MilterClient c = new MilterClient(addr, 5000)) {
             assertThat(c.query("h", "192.0.2.10", "h.example", "first@example.net", "r@example.org").command()).isEqualTo('y');
         }
-        Thread.sleep(1400);
+        Thread.sleep(1800);
         try (MilterClient c = new MilterClient(addr, 5000)) {
             c.query("h", "192.0.2.10", "h.example", "first@example.net", "r@example.org");
             c.send('A', new byte[0]);

@@ -68,7 +68,7 @@ class PolicyServerTest {
         try (PolicyClient c = client()) {
             assertThat(c.ask(postfix37())).containsExactly("action=DEFER_IF_PERMIT Please try again later");
             assertThat(c.ask(postfix37())).containsExactly("action=DEFER_IF_PERMIT Please try again later");
-            Thread.sleep(1400);
+            Thread.sleep(1800);
             assertThat(c.ask(postfix37())).containsExactly("action=DUNNO");
             assertThat(c.ask(with(postfix37(), "sender", "Alice@Example.NET", "recipient", "BOB@example.org")))
                     .containsExactly("action=DUNNO");

@@ -34,7 +34,7 @@ class GrossdInteropTest {
                 "greylist.sync_listen=127.0.0.2:" + syncPort, "greylist.sync_peer=127.0.0.1:" + syncPort))) {
             // Something we know before grossd starts: it arrives with our start-up dump.
             assertThat(ask(us, "192.0.2.10", "early@example.net")).isEqualTo(Result.GREY);
-            Thread.sleep(1300);
+            Thread.sleep(1800);
             assertThat(ask(us, "192.0.2.10", "early@example.net")).isEqualTo(Result.MATCH);
 
             Process p = startGrossd(grossd, syncPort, grossdPort);
@@ -74,7 +74,7 @@ class GrossdInteropTest {
                 assertThat(c.ask(req("192.0.2.44", "known-to-grossd@example.net"))).containsExactly(
                         "action=defer_if_permit Please try again later");
             }
-            Thread.sleep(1500);
+            Thread.sleep(2500);
             try (GreylistService us = GreylistService.start(TestConfig.of("greylist.grey_delay=1s",
                     "greylist.milter.enabled=false", "greylist.sjsms.enabled=false", "greylist.sync_protocol=grossd",
                     "greylist.sync_listen=127.0.0.2:" + syncPort, "greylist.sync_peer=127.0.0.1:" + syncPort))) {

@@ -51,8 +51,8 @@ class ReplicationTest {
             // A works alone first: B is down, answers are not slowed.
             long t0 = System.nanoTime();
             assertThat(ask(a, "192.0.2.10", "early@example.net")).isEqualTo(Result.GREY);
-            assertThat(Duration.ofNanos(System.nanoTime() - t0).toMillis()).isLessThan(200);
-            Thread.sleep(1300);
+            assertThat(Duration.ofNanos(System.nanoTime() - t0).toMillis()).isLessThan(1000);
+            Thread.sleep(1800);
             assertThat(ask(a, "192.0.2.10", "early@example.net")).isEqualTo(Result.MATCH);
 
             GreylistService b = node(pb, pa, "s3cret");
@@ -69,7 +69,7 @@ class ReplicationTest {
             }
             // B is down: A keeps answering; inserts made meanwhile reach B after it restarts.
             assertThat(ask(a, "192.0.2.30", "while-down@example.net")).isEqualTo(Result.GREY);
-            Thread.sleep(1300);
+            Thread.sleep(1800);
             try (GreylistService b2 = node(pb, pa, "s3cret")) {
                 await(() -> known(b2, "192.0.2.30", "while-down@example.net"), "reconnect dump to B");
                 assertThat(ask(b2, "192.0.2.30", "while-down@example.net")).isEqualTo(Result.MATCH);
