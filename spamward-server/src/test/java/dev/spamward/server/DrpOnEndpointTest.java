@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** The DRP routes on the real endpoint of 'spamward serve', beside /health and /metrics. */
 class DrpOnEndpointTest {
+    static final String[] GREYLIST_OFF = HttpEndpointTest.GREYLIST_OFF;
+
     private final HttpClient client = HttpClient.newHttpClient();
 
     private HttpResponse<String> send(Services s, HttpRequest.Builder b, String path) throws Exception {
@@ -26,8 +28,8 @@ class DrpOnEndpointTest {
 
     @Test
     void drpRoutesWithGozerEnvironmentNames() throws Exception {
-        Config config = new ConfigLoader(ConfigSchema.of(new CoreSettings(), new DrpSettings())).load(null,
-                Map.of("GOZER_TOKEN", "tok", "GOZER_HOST", "127.0.0.1"), List.of("http.listen=192.0.2.1:0"));
+        Config config = new ConfigLoader(ConfigSchema.discover()).load(null,
+                Map.of("GOZER_TOKEN", "tok", "GOZER_HOST", "127.0.0.1"), List.of(GREYLIST_OFF[0], GREYLIST_OFF[1], GREYLIST_OFF[2], "http.listen=192.0.2.1:0"));
         try (Services s = Services.start(config)) {
             assertThat(s.http().address().getAddress().isLoopbackAddress()).isTrue(); // GOZER_HOST replaced the host
             assertThat(s.describe()).contains("drp (/check, /report, /revoke");
@@ -48,8 +50,8 @@ class DrpOnEndpointTest {
 
     @Test
     void drpDisabledLeavesOnlyHealthAndMetrics() throws Exception {
-        Config config = new ConfigLoader(ConfigSchema.of(new CoreSettings(), new DrpSettings())).load(null, Map.of(),
-                List.of("http.listen=127.0.0.1:0", "drp.enabled=false", "drp.token=t"));
+        Config config = new ConfigLoader(ConfigSchema.discover()).load(null, Map.of(),
+                List.of(GREYLIST_OFF[0], GREYLIST_OFF[1], GREYLIST_OFF[2], "http.listen=127.0.0.1:0", "drp.enabled=false", "drp.token=t"));
         try (Services s = Services.start(config)) {
             assertThat(send(s, HttpRequest.newBuilder().header("X-DRP-Token", "t")
                     .POST(HttpRequest.BodyPublishers.ofString("x")), "/check").statusCode()).isEqualTo(404);
