@@ -35,7 +35,7 @@ class CliTest {
     void helpListsTheSubcommandsOfEveryModule() {
         Result r = run("--help");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("version", "config", "serve", "mime");
+        assertThat(r.out()).contains("version", "config", "serve", "mime", "stats", "health");
     }
 
     @Test
@@ -81,7 +81,8 @@ class CliTest {
         }
         String java = ProcessHandle.current().info().command().orElse("java");
         Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "serve", "--set", "http.listen=127.0.0.1:" + port))
+                "serve", "--set", "http.listen=127.0.0.1:" + port, "--set", "greylist.policy.listen=127.0.0.1:0",
+                "--set", "greylist.milter.listen=127.0.0.1:0", "--set", "greylist.sjsms.listen=127.0.0.1:0"))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("serve.log").toFile()).start();
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -104,6 +105,6 @@ class CliTest {
             p.destroy(); // SIGTERM
             assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(Files.readString(dir.resolve("serve.log"))).contains("HTTP endpoint listening", "only /health and /metrics", "stopping");
+        assertThat(Files.readString(dir.resolve("serve.log"))).contains("HTTP endpoint listening", "greylist", "does not serve the Bayes classifier", "stopping");
     }
 }

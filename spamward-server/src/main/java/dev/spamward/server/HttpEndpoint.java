@@ -69,6 +69,10 @@ public final class HttpEndpoint implements AutoCloseable {
         try (ex) {
             Route r = routes.get(ex.getRequestURI().getPath());
             if (r == null || !r.method().equals(ex.getRequestMethod())) {
+                if (hasBody(ex)) {
+                    // The body is not read, so the server closes the connection; say so to the client.
+                    ex.getResponseHeaders().set("Connection", "close");
+                }
                 send(ex, 404, "text/plain; charset=utf-8", "not found\n");
                 return;
             }
@@ -83,6 +87,11 @@ public final class HttpEndpoint implements AutoCloseable {
                 // The response may already have been started; nothing more to do.
             }
         }
+    }
+
+    private static boolean hasBody(HttpExchange ex) {
+        String len = ex.getRequestHeaders().getFirst("Content-Length");
+        return ex.getRequestHeaders().containsKey("Transfer-Encoding") || len != null && !len.strip().equals("0");
     }
 
     private static void metrics(HttpExchange ex) throws IOException {

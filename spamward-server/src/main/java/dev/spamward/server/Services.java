@@ -2,14 +2,24 @@ package dev.spamward.server;
 
 import dev.spamward.bayes.BayesSettings;
 import dev.spamward.bayes.http.BayesHttpApi;
-import dev.spamward.bayes.store.StoreException;
 import dev.spamward.core.config.Config;
+import com.sun.net.httpserver.HttpHandler;
 import dev.spamward.core.config.CoreSettings;
+import dev.spamward.drp.DrpMetrics;
+import dev.spamward.drp.DrpOptions;
+import dev.spamward.drp.DrpService;
+import dev.spamward.drp.DrpSettings;
+import dev.spamward.drp.backend.Backends;
+import dev.spamward.drp.http.ServerTuning;
+import dev.spamward.core.config.ConfigException;
+import dev.spamward.greylist.GreylistService;
+import dev.spamward.greylist.GreylistSettings;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * The running services of one {@code spamward serve} process. This is where the libraries are wired
  * together: each enabled service is started here, in order, and closed in reverse order.
  *
- * <p>Today only the HTTP endpoint with {@code /health} and {@code /metrics} exists; the greylisting
- * front doors and the collaborative-network API are added here by their issues.
+ * <p>Today: the HTTP endpoint with {@code /health} and {@code /metrics}, and on it the DRP service
+ * ({@code POST /check}, {@code /report}, {@code /revoke}) when {@code drp.enabled}; the greylisting
+ * front doors are added here by their issue.
  */
 public final class Services implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Services.class);
@@ -31,16 +42,45 @@ public final class Services implements AutoCloseable {
     private Services() {
     }
 
-    /** Starts every enabled service; on failure, stops what was started and rethrows. */
+    /** Starts every enabled service (HTTP endpoint, greylisting front doors); on failure, stops what was started and rethrows. */
     public static Services start(Config config) throws IOException {
         Services s = new Services();
         try {
             if (config.get(CoreSettings.HTTP_ENABLED)) {
-                s.http = new HttpEndpoint(config.get(CoreSettings.HTTP_LISTEN));
+                DrpService drp = null;
+                DrpOptions drpOptions = DrpOptions.from(config, LOG::warn);
+                ServerTuning.apply(drpOptions.backendTimeout()); // before the first JDK HTTP server exists
+                if (config.get(DrpSettings.ENABLED)) {
+                    drp = new DrpService(drpOptions, Backends.fromConfig(config), DrpMetrics.shared());
+                    s.running.push(drp); // closed after the endpoint that calls it
+                }
+                s.http = new HttpEndpoint(DrpOptions.listen(config, LOG::warn));
+                if (drp != null) {
+                    for (Map.Entry<String, HttpHandler> r : drp.routes().entrySet()) s.http.route("POST", r.getKey(), r.getValue());
+                }
                 s.http.start();
                 s.running.push(s.http);
                 s.descriptions.add("http " + s.http.address() + " (/health, /metrics)");
+                if (drp != null) s.descriptions.add(drp.describe());
                 if (knows(config, BayesSettings.HTTP_ENABLED) && config.get(BayesSettings.HTTP_ENABLED)) s.startBayes(config);
+            }
+            if (config.get(GreylistSettings.POLICY_ENABLED) || config.get(GreylistSettings.MILTER_ENABLED)
+                    || config.get(GreylistSettings.SJSMS_ENABLED)) {
+                GreylistService greylist;
+                try {
+                    greylist = GreylistService.start(config);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException("greylisting: " + e.getMessage());
+                }
+                s.running.push(greylist);
+                s.descriptions.addAll(greylist.descriptions());
+                if (s.http != null) {
+                    s.http.route("GET", "/greylist/status", ex -> HttpEndpoint.send(ex, 200, "application/json",
+                            greylist.status().json()));
+                    s.http.route("GET", "/greylist/nagios", ex -> HttpEndpoint.send(ex, 200, "text/plain; charset=utf-8",
+                            greylist.status().nagios()));
+                    s.descriptions.add("http /greylist/status, /greylist/nagios");
+                }
             }
         } catch (IOException | RuntimeException e) {
             s.close();
@@ -57,16 +97,12 @@ public final class Services implements AutoCloseable {
         return config.settings().stream().anyMatch(st -> st.key().name().equals(key.name()));
     }
 
-    /** The Bayes classifier's routes on the HTTP endpoint; a database that cannot be opened is logged, not fatal. */
+    /** The Bayes classifier's routes on the HTTP endpoint (its database is opened on the first request). */
     private void startBayes(Config config) {
-        try {
-            BayesHttpApi bayes = BayesHttpApi.open(config);
-            bayes.register(http::route);
-            running.push(bayes);
-            descriptions.add("bayes (/bayes/check, /bayes/learn, /bayes/unlearn, /bayes/stats)");
-        } catch (StoreException e) {
-            LOG.error("Bayes HTTP API not started: {}", e.getMessage());
-        }
+        BayesHttpApi bayes = BayesHttpApi.open(config);
+        bayes.register(http::route);
+        running.push(bayes);
+        descriptions.add("bayes (/bayes/check, /bayes/learn, /bayes/unlearn, /bayes/stats)");
     }
 
     /** The HTTP endpoint, or null when disabled. */

@@ -7,6 +7,7 @@ import dev.spamward.core.config.ConfigLoader;
 import dev.spamward.core.config.ConfigSchema;
 import dev.spamward.core.config.CoreSettings;
 import dev.spamward.core.metrics.Metrics;
+import dev.spamward.drp.DrpSettings;
 import io.prometheus.metrics.core.metrics.Counter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HttpEndpointTest {
+    static final String[] GREYLIST_OFF = {"greylist.policy.enabled=false", "greylist.milter.enabled=false", "greylist.sjsms.enabled=false"};
+
     private final HttpClient client = HttpClient.newHttpClient();
 
     private HttpResponse<String> get(Services s, String method, String path) throws Exception {
@@ -27,8 +30,8 @@ class HttpEndpointTest {
 
     @Test
     void servesHealthMetricsAnd404() throws Exception {
-        Config config = new ConfigLoader(ConfigSchema.of(new CoreSettings()))
-                .load(null, Map.of(), List.of("http.listen=127.0.0.1:0"));
+        Config config = new ConfigLoader(ConfigSchema.discover())
+                .load(null, Map.of(), List.of(GREYLIST_OFF[0], GREYLIST_OFF[1], GREYLIST_OFF[2], "http.listen=127.0.0.1:0"));
         Counter c = Counter.builder().name("spamward_test_events_total").help("test counter").register(Metrics.registry());
         c.inc(3);
         try (Services s = Services.start(config)) {
@@ -49,7 +52,7 @@ class HttpEndpointTest {
 
     @Test
     void disabledHttpStartsNothing() throws Exception {
-        Config config = new ConfigLoader(ConfigSchema.of(new CoreSettings())).load(null, Map.of(), List.of("http.enabled=false"));
+        Config config = new ConfigLoader(ConfigSchema.discover()).load(null, Map.of(), List.of(GREYLIST_OFF[0], GREYLIST_OFF[1], GREYLIST_OFF[2], "http.enabled=false"));
         try (Services s = Services.start(config)) {
             assertThat(s.http()).isNull();
             assertThat(s.describe()).isEqualTo("nothing");

@@ -39,25 +39,47 @@ public final class BayesHttpApi implements AutoCloseable {
         void route(String method, String path, HttpHandler handler);
     }
 
-    private final TokenStore store;
-    private final BayesFilter filter;
+    private final java.util.function.Supplier<TokenStore> opener;
+    private final java.util.function.Function<TokenStore, BayesFilter> filters;
+    private TokenStore store;
+    private BayesFilter filter;
+    private boolean closed;
     private final byte[] token;
     private final long maxBody;
     private final int explain;
 
     public BayesHttpApi(TokenStore store, BayesFilter filter, String apiToken, long maxBody, int explain) {
-        this.store = store;
-        this.filter = filter;
+        this(() -> store, s -> filter, apiToken, maxBody, explain);
+    }
+
+    /**
+     * An API that opens its store on the first request (so that {@code serve} starts, and its other services
+     * work, before any mail was learned; a failed open is answered with 503 and tried again next time).
+     */
+    public BayesHttpApi(java.util.function.Supplier<TokenStore> opener, java.util.function.Function<TokenStore, BayesFilter> filters,
+                        String apiToken, long maxBody, int explain) {
+        this.opener = opener;
+        this.filters = filters;
         this.token = apiToken == null ? null : apiToken.getBytes(StandardCharsets.UTF_8);
         this.maxBody = maxBody;
         this.explain = explain;
     }
 
-    /** Opens the configured store for reading and learning and builds the API. */
+    /** The API over the configured store (opened for reading and learning on first use). */
     public static BayesHttpApi open(Config config) {
-        TokenStore store = Bayes.openStore(config, null, false);
-        return new BayesHttpApi(store, Bayes.filter(config, store), config.get(BayesSettings.API_TOKEN),
-                config.get(MimeSettings.MAX_MESSAGE_SIZE), config.get(BayesSettings.EXPLAIN));
+        return new BayesHttpApi(() -> Bayes.openStore(config, null, false), s -> Bayes.filter(config, s),
+                config.get(BayesSettings.API_TOKEN), config.get(MimeSettings.MAX_MESSAGE_SIZE), config.get(BayesSettings.EXPLAIN));
+    }
+
+    /** The filter, opening the store on first use. */
+    private synchronized BayesFilter filter() {
+        if (closed) throw new StoreException("the classifier is shutting down");
+        if (filter == null) {
+            TokenStore s = opener.get();
+            store = s;
+            filter = filters.apply(s);
+        }
+        return filter;
     }
 
     /** Adds the four routes. */
@@ -73,7 +95,7 @@ public final class BayesHttpApi implements AutoCloseable {
         if (msg == null) return;
         Classification c;
         try {
-            c = filter.classify(msg, explain);
+            c = filter().classify(msg, explain);
         } catch (StoreException e) {
             send(ex, 503, error(e.getMessage()));
             return;
@@ -123,7 +145,7 @@ public final class BayesHttpApi implements AutoCloseable {
         byte[] msg = body(ex);
         if (msg == null) return;
         try {
-            LearnOutcome o = learn ? filter.learn(msg, label) : filter.unlearn(msg);
+            LearnOutcome o = learn ? filter().learn(msg, label) : filter().unlearn(msg);
             send(ex, 200, "{\"result\":\"" + o.name().toLowerCase(Locale.ROOT) + "\"}\n");
         } catch (StoreException e) {
             send(ex, 503, error(e.getMessage()));
@@ -131,7 +153,13 @@ public final class BayesHttpApi implements AutoCloseable {
     }
 
     private void stats(HttpExchange ex) throws IOException {
-        StoreStats s = store.stats();
+        StoreStats s;
+        try {
+            s = filter().store().stats();
+        } catch (StoreException e) {
+            send(ex, 503, error(e.getMessage()));
+            return;
+        }
         send(ex, 200, "{\"spam_messages\":" + s.spamMessages() + ",\"ham_messages\":" + s.hamMessages() + ",\"tokens\":" + s.tokens()
                 + ",\"bytes\":" + s.bytes() + ",\"backend\":" + Json.quote(s.backend()) + "}\n");
     }
@@ -168,7 +196,8 @@ public final class BayesHttpApi implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        store.close();
+    public synchronized void close() {
+        closed = true;
+        if (store != null) store.close();
     }
 }

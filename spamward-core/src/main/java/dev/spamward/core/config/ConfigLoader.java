@@ -39,7 +39,10 @@ public final class ConfigLoader {
         }
         readEnv(env, chosen);
         readFlags(flags, chosen);
+        return build(chosen);
+    }
 
+    private Config build(Map<String, Candidate> chosen) {
         Map<String, Config.Setting> settings = new LinkedHashMap<>();
         for (ConfigKey<?> key : schema.keys()) {
             Candidate c = chosen.get(key.name());
@@ -49,6 +52,41 @@ public final class ConfigLoader {
             settings.put(key.name(), new Config.Setting(key, value, List.copyOf(raw), origin));
         }
         return new Config(settings);
+    }
+
+    /**
+     * Like {@link #load} but ignores keys this schema does not know (they may belong to modules that
+     * are not part of this schema). Used to read a few keys early, before the full schema is loaded.
+     */
+    public Config loadLenient(Path file, Map<String, String> env, List<String> flags) {
+        Map<String, String> known = new java.util.HashMap<>();
+        for (Map.Entry<String, String> e : env.entrySet()) {
+            String k = e.getKey();
+            if (!k.startsWith("SPAMWARD_") || schema.byEnvName(k) != null) known.put(k, e.getValue());
+        }
+        List<String> knownFlags = flags.stream()
+                .filter(f -> f.indexOf('=') > 0 && schema.byName(f.substring(0, f.indexOf('=')).strip()) != null).toList();
+        List<String> fileFlags = new ArrayList<>();
+        if (file != null) {
+            try {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    String l = line.strip();
+                    int eq = l.indexOf('=');
+                    if (l.startsWith("#") || eq <= 0) continue;
+                    String name = l.substring(0, eq).strip();
+                    if (schema.byName(name) != null) fileFlags.add(name + "=" + l.substring(eq + 1).strip());
+                }
+            } catch (IOException e) {
+                // Reported by the real load.
+            }
+        }
+        Map<String, Candidate> chosen = new LinkedHashMap<>();
+        readFlags(fileFlags, chosen);
+        Map<String, Candidate> higher = new LinkedHashMap<>();
+        readEnv(known, higher);
+        readFlags(knownFlags, higher);
+        chosen.putAll(higher);
+        return build(chosen);
     }
 
     /** Values collected for one key from the highest source seen so far. */

@@ -122,4 +122,14 @@ class ConfigLoaderTest {
     void launcherVariablesAreNotConfigurationKeys() {
         assertThat(loader.load(null, Map.of("SPAMWARD_JAVA_OPTS", "-Xmx1g", "PATH", "/bin"), List.of()).get(PORT)).isEqualTo(5525);
     }
+
+    @Test
+    void lenientLoadReadsKnownKeysAndIgnoresTheRest() throws Exception {
+        Path f = file("test.port = 1000\nother.module_key = x\n");
+        Config c = loader.loadLenient(f, Map.of("SPAMWARD_OTHER_THING", "1", "SPAMWARD_TEST_GREY_DELAY", "7"),
+                List.of("unknown.key=1", "test.dnsbl=z.example"));
+        assertThat(c.get(PORT)).isEqualTo(1000);
+        assertThat(c.get(DELAY)).isEqualTo(Duration.ofSeconds(7));
+        assertThat(c.get(DNSBL)).containsExactly("z.example");
+    }
 }
