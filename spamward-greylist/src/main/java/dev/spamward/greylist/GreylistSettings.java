@@ -42,8 +42,12 @@ public final class GreylistSettings implements ConfigSection {
             "Filters in the rotating ring; an entry lives (N-1)..N rotate intervals after its last insert.");
     public static final ConfigKey<Duration> ROTATE_INTERVAL = ConfigKey.of("greylist.rotate_interval", ValueType.duration(), "1h",
             "Time between rotations.");
-    public static final ConfigKey<Path> STATEFILE = ConfigKey.of("greylist.statefile", ValueType.path(), null,
-            "State file (Spamward format, written atomically); unset keeps the state in memory only.");
+    /** Default state file: under the user's XDG state folder, so that state survives restarts with no configuration. */
+    static final String DEFAULT_STATEFILE = defaultStatefile();
+
+    public static final ConfigKey<Path> STATEFILE = ConfigKey.of("greylist.statefile", ValueType.path(), DEFAULT_STATEFILE,
+            "State file (Spamward format, written atomically; its folder is created). Default: "
+                    + "$XDG_STATE_HOME/spamward/greylist.state, else ~/.local/state/spamward/greylist.state.");
     public static final ConfigKey<Duration> STATE_SAVE_INTERVAL = ConfigKey.of("greylist.state_save_interval", ValueType.duration(), "5m",
             "How often the state file is written (also on shutdown).");
     public static final ConfigKey<Update> UPDATE = ConfigKey.of("greylist.update", ValueType.enumeration(Update.class), "grey",
@@ -169,5 +173,11 @@ public final class GreylistSettings implements ConfigSection {
                 SJSMS_RESPONSE_MATCH, SJSMS_RESPONSE_TRUST, SJSMS_RESPONSE_BLOCK, MILTER_REPLY_GREY, MILTER_REPLY_BLOCK,
                 WHITELIST_CLIENT, WHITELIST_CLIENT_NAME, WHITELIST_SENDER, WHITELIST_RECIPIENT, WHITELIST_POOLS,
                 AUTO_WHITELIST, SKIP_AUTHENTICATED, QUERY_LOG, MAX_CONNECTIONS, MAX_INFLIGHT, MAX_REQUEST, IDLE_TIMEOUT, SYNC_PEER, SYNC_LISTEN, SYNC_PROTOCOL, SYNC_SECRET);
+    }
+
+    private static String defaultStatefile() {
+        String xdg = System.getenv("XDG_STATE_HOME");
+        String base = xdg != null && !xdg.isBlank() ? xdg : System.getProperty("user.home") + "/.local/state";
+        return base + "/spamward/greylist.state";
     }
 }

@@ -20,7 +20,7 @@ class ServicesGreylistTest {
 
     @Test
     void greylistDoorsStartAndStatusAndMetricsAreServed() throws Exception {
-        Config c = new ConfigLoader(ConfigSchema.discover()).load(null, Map.of(), List.of("http.listen=127.0.0.1:0",
+        Config c = new ConfigLoader(ConfigSchema.discover()).load(null, Map.of(), List.of("http.listen=127.0.0.1:0", "greylist.statefile=" + java.nio.file.Files.createTempDirectory("sw-state").resolve("g.state"),
                 "greylist.policy.listen=127.0.0.1:0", "greylist.milter.listen=127.0.0.1:0", "greylist.sjsms.listen=127.0.0.1:0",
                 "greylist.filter_bits=16"));
         try (Services s = Services.start(c); HttpClient http = HttpClient.newHttpClient()) {
