@@ -107,6 +107,6 @@ class CliTest {
             assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(dir.resolve("greylist.state")).as("greylisting state saved on shutdown").exists();
-        assertThat(Files.readString(dir.resolve("serve.log"))).contains("HTTP endpoint listening", "greylist", "does not serve the Bayes classifier", "stopping");
+        assertThat(Files.readString(dir.resolve("serve.log"))).contains("HTTP endpoint listening", "greylist", "bayes", "stopping");
     }
 }

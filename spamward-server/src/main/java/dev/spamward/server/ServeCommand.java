@@ -34,7 +34,6 @@ public final class ServeCommand implements Callable<Integer>, Subcommand {
                 stop.countDown();
             }));
             LOG.info("spamward serving: {}", services.describe());
-            LOG.info("this build does not serve the Bayes classifier as a service yet (use spamward bayes ...)");
             stop.await();
         }
         return 0;
