@@ -29,7 +29,7 @@ class HttpEndpointTest {
     @Test
     void servesHealthMetricsAnd404() throws Exception {
         Config config = new ConfigLoader(ConfigSchema.of(new CoreSettings(), new DrpSettings()))
-                .load(null, Map.of(), List.of("http.listen=127.0.0.1:0"));
+                .load(null, Map.of(), List.of("http.listen=127.0.0.1:0", "drp.enabled=false"));
         Counter c = Counter.builder().name("spamward_test_events_total").help("test counter").register(Metrics.registry());
         c.inc(3);
         try (Services s = Services.start(config)) {
