@@ -49,6 +49,8 @@ public final class Main {
         }
         if (match != null) {
             cl.addSubcommand(match.get());
+        } else if (wanted != null && cl.getSubcommands().containsKey(wanted)) {
+            // A built-in subcommand (version, config): no module command is needed.
         } else {
             for (ServiceLoader.Provider<Subcommand> p : providers) cl.addSubcommand(p.get());
         }

@@ -73,7 +73,9 @@ class CliTest {
         }
         String java = ProcessHandle.current().info().command().orElse("java");
         Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "serve", "--set", "http.listen=127.0.0.1:" + port))
+                "serve", "--set", "http.listen=127.0.0.1:" + port, "--set", "greylist.policy.listen=127.0.0.1:0",
+                "--set", "greylist.milter.listen=127.0.0.1:0", "--set", "greylist.sjsms.listen=127.0.0.1:0",
+                "--set", "greylist.statefile=" + dir.resolve("greylist.state")))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("serve.log").toFile()).start();
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -96,6 +98,7 @@ class CliTest {
             p.destroy(); // SIGTERM
             assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(Files.readString(dir.resolve("serve.log"))).contains("HTTP endpoint listening", "/health, /metrics and the DRP API", "stopping");
+        assertThat(dir.resolve("greylist.state")).as("greylisting state saved on shutdown").exists();
+        assertThat(Files.readString(dir.resolve("serve.log"))).contains("HTTP endpoint listening", "greylist", "does not serve the Bayes classifier", "stopping");
     }
 }

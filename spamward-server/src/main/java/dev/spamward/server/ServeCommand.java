@@ -34,8 +34,7 @@ public final class ServeCommand implements Callable<Integer>, Subcommand {
                 stop.countDown();
             }));
             LOG.info("spamward serving: {}", services.describe());
-            LOG.info("this build serves /health, /metrics and the DRP API: the greylisting policy server and the"
-                    + " Bayes classifier service are not part of it yet");
+            LOG.info("this build does not serve the Bayes classifier as a service yet (use spamward bayes ...)");
             stop.await();
         }
         return 0;

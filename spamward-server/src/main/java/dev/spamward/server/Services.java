@@ -9,6 +9,9 @@ import dev.spamward.drp.DrpService;
 import dev.spamward.drp.DrpSettings;
 import dev.spamward.drp.backend.Backends;
 import dev.spamward.drp.http.ServerTuning;
+import dev.spamward.core.config.ConfigException;
+import dev.spamward.greylist.GreylistService;
+import dev.spamward.greylist.GreylistSettings;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -37,7 +40,7 @@ public final class Services implements AutoCloseable {
     private Services() {
     }
 
-    /** Starts every enabled service; on failure, stops what was started and rethrows. */
+    /** Starts every enabled service (HTTP endpoint, greylisting front doors); on failure, stops what was started and rethrows. */
     public static Services start(Config config) throws IOException {
         Services s = new Services();
         try {
@@ -57,6 +60,24 @@ public final class Services implements AutoCloseable {
                 s.running.push(s.http);
                 s.descriptions.add("http " + s.http.address() + " (/health, /metrics)");
                 if (drp != null) s.descriptions.add(drp.describe());
+            }
+            if (config.get(GreylistSettings.POLICY_ENABLED) || config.get(GreylistSettings.MILTER_ENABLED)
+                    || config.get(GreylistSettings.SJSMS_ENABLED)) {
+                GreylistService greylist;
+                try {
+                    greylist = GreylistService.start(config);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException("greylisting: " + e.getMessage());
+                }
+                s.running.push(greylist);
+                s.descriptions.addAll(greylist.descriptions());
+                if (s.http != null) {
+                    s.http.route("GET", "/greylist/status", ex -> HttpEndpoint.send(ex, 200, "application/json",
+                            greylist.status().json()));
+                    s.http.route("GET", "/greylist/nagios", ex -> HttpEndpoint.send(ex, 200, "text/plain; charset=utf-8",
+                            greylist.status().nagios()));
+                    s.descriptions.add("http /greylist/status, /greylist/nagios");
+                }
             }
         } catch (IOException | RuntimeException e) {
             s.close();

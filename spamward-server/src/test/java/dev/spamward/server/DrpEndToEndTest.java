@@ -84,8 +84,11 @@ class DrpEndToEndTest {
         return metrics.lines().filter(l -> l.startsWith("gozer_backend_error_total{")).reduce("", (a, b) -> a + b + "\n");
     }
 
+    /** The settings plus greylisting off (this test is about the DRP routes only). */
     private static Config config(Map<String, String> env, String... settings) {
-        return new ConfigLoader(ConfigSchema.discover()).load(null, env, List.of(settings));
+        List<String> all = new java.util.ArrayList<>(List.of(HttpEndpointTest.GREYLIST_OFF));
+        all.addAll(List.of(settings));
+        return new ConfigLoader(ConfigSchema.discover()).load(null, env, all);
     }
 
     @Test

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** The DRP routes on the real endpoint of 'spamward serve', beside /health and /metrics. */
 class DrpOnEndpointTest {
+    static final String[] GREYLIST_OFF = HttpEndpointTest.GREYLIST_OFF;
+
     private final HttpClient client = HttpClient.newHttpClient();
 
     private HttpResponse<String> send(Services s, HttpRequest.Builder b, String path) throws Exception {
@@ -28,7 +30,7 @@ class DrpOnEndpointTest {
         Config config = new ConfigLoader(ConfigSchema.discover()).load(null,
                 Map.of("GOZER_TOKEN", "tok", "GOZER_HOST", "127.0.0.1", "DCC_SERVERS", "127.0.0.1:9",
                         "GYZOR_SERVERS", "127.0.0.1:9", "GAZOR_DISCOVERY", "127.0.0.1:9"),
-                List.of("http.listen=192.0.2.1:0", "dcc.timeout=300ms", "razor.timeout=300ms", "pyzor.timeout=300ms",
+                List.of(GREYLIST_OFF[0], GREYLIST_OFF[1], GREYLIST_OFF[2], "http.listen=192.0.2.1:0", "dcc.timeout=300ms", "razor.timeout=300ms", "pyzor.timeout=300ms",
                         "pyzor.retries=0", "razor.home=/nonexistent-razor-home", "pyzor.homedir=/nonexistent-pyzor-home"));
         try (Services s = Services.start(config)) {
             assertThat(s.http().address().getAddress().isLoopbackAddress()).isTrue(); // GOZER_HOST replaced the host
@@ -50,7 +52,7 @@ class DrpOnEndpointTest {
     @Test
     void drpDisabledLeavesOnlyHealthAndMetrics() throws Exception {
         Config config = new ConfigLoader(ConfigSchema.discover()).load(null, Map.of(),
-                List.of("http.listen=127.0.0.1:0", "drp.enabled=false", "drp.token=t"));
+                List.of(GREYLIST_OFF[0], GREYLIST_OFF[1], GREYLIST_OFF[2], "http.listen=127.0.0.1:0", "drp.enabled=false", "drp.token=t"));
         try (Services s = Services.start(config)) {
             assertThat(send(s, HttpRequest.newBuilder().header("X-DRP-Token", "t")
                     .POST(HttpRequest.BodyPublishers.ofString("x")), "/check").statusCode()).isEqualTo(404);

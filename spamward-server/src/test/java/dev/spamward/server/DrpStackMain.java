@@ -44,6 +44,7 @@ public final class DrpStackMain {
              Pyzord pyzord = Pyzord.start(Files.createDirectories(dir.resolve("pyzord")), null, null)) {
             Thread.ofPlatform().daemon().name("dns-stub").start(() -> answerNxdomain(dns));
             Config config = new ConfigLoader(ConfigSchema.discover()).load(null, Map.of(), List.of(
+                    HttpEndpointTest.GREYLIST_OFF[0], HttpEndpointTest.GREYLIST_OFF[1], HttpEndpointTest.GREYLIST_OFF[2],
                     "http.listen=127.0.0.1:0", "drp.token=" + token,
                     "dcc.servers=127.0.0.1:" + dcc.port(), "razor.servers=" + razor.address(),
                     "razor.user=alice", "razor.pass=secretpass", "razor.home=" + dir,

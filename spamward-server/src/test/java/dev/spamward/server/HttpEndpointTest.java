@@ -18,6 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HttpEndpointTest {
+    static final String[] GREYLIST_OFF = {"greylist.policy.enabled=false", "greylist.milter.enabled=false", "greylist.sjsms.enabled=false"};
+
     private final HttpClient client = HttpClient.newHttpClient();
 
     private HttpResponse<String> get(Services s, String method, String path) throws Exception {
@@ -28,8 +30,8 @@ class HttpEndpointTest {
 
     @Test
     void servesHealthMetricsAnd404() throws Exception {
-        Config config = new ConfigLoader(ConfigSchema.of(new CoreSettings(), new DrpSettings()))
-                .load(null, Map.of(), List.of("http.listen=127.0.0.1:0", "drp.enabled=false"));
+        Config config = new ConfigLoader(ConfigSchema.discover())
+                .load(null, Map.of(), List.of(GREYLIST_OFF[0], GREYLIST_OFF[1], GREYLIST_OFF[2], "http.listen=127.0.0.1:0", "drp.enabled=false"));
         Counter c = Counter.builder().name("spamward_test_events_total").help("test counter").register(Metrics.registry());
         c.inc(3);
         try (Services s = Services.start(config)) {
@@ -50,7 +52,7 @@ class HttpEndpointTest {
 
     @Test
     void disabledHttpStartsNothing() throws Exception {
-        Config config = new ConfigLoader(ConfigSchema.of(new CoreSettings(), new DrpSettings())).load(null, Map.of(), List.of("http.enabled=false"));
+        Config config = new ConfigLoader(ConfigSchema.discover()).load(null, Map.of(), List.of(GREYLIST_OFF[0], GREYLIST_OFF[1], GREYLIST_OFF[2], "http.enabled=false"));
         try (Services s = Services.start(config)) {
             assertThat(s.http()).isNull();
             assertThat(s.describe()).isEqualTo("nothing");

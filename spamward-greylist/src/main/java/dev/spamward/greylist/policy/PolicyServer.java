@@ -1,0 +1,99 @@
+package dev.spamward.greylist.policy;
+
+import dev.spamward.greylist.Answers;
+import dev.spamward.greylist.QueryLog;
+import dev.spamward.greylist.engine.Gate;
+import dev.spamward.greylist.engine.Greylister;
+import dev.spamward.greylist.engine.Query;
+import dev.spamward.greylist.engine.Stats;
+import dev.spamward.greylist.engine.Verdict;
+import dev.spamward.greylist.net.TcpListener;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The Postfix policy delegation front door (greylisting.md §3): many requests per connection, one virtual
+ * thread per connection. Every well-formed request is answered; a malformed one (a line without '=',
+ * missing client address or recipient) gets the error answer ({@code action=DUNNO} by default, fail open)
+ * and the connection keeps serving; an over-long request gets the error answer and the connection is closed.
+ */
+public final class PolicyServer implements AutoCloseable {
+    private final Greylister engine;
+    private final Gate gate;
+    private final Answers answers;
+    private final long maxRequest;
+    private final TcpListener listener;
+    private final Stats stats;
+
+    /** Binds {@code listen} (port 0 = any free port) and starts serving. */
+    public PolicyServer(InetSocketAddress listen, Greylister engine, Gate gate, Answers answers, TcpListener.Limits limits)
+            throws IOException {
+        this.engine = engine;
+        this.gate = gate;
+        this.answers = answers;
+        this.maxRequest = limits.maxRequest();
+        this.stats = engine.stats();
+        this.listener = TcpListener.start("policy", listen, limits, this::serve, stats);
+    }
+
+    /** The bound address. */
+    public InetSocketAddress address() {
+        return listener.address();
+    }
+
+    private void serve(Socket s) throws IOException {
+        OutputStream out = new BufferedOutputStream(s.getOutputStream(), 4096);
+        PolicyReader reader = new PolicyReader(s.getInputStream(), maxRequest);
+        while (true) {
+            PolicyRequest r;
+            try {
+                r = reader.next();
+            } catch (PolicyReader.TooLarge e) {
+                stats.error("malformed");
+                out.write((answers.policyError() + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                QueryLog.malformed("policy", s, e.getMessage());
+                return;
+            }
+            if (r == null) return;
+            Verdict v;
+            Query q = r.toQuery();
+            if (r.malformed) {
+                stats.error("malformed");
+                v = Verdict.error("malformed request (line without '=')");
+            } else {
+                v = gate.decide(engine, q);
+            }
+            QueryLog.log("policy", q, v);
+            out.write(encode(answers.policy(v)));
+            // Pipelined requests are answered in one write; otherwise flush now.
+            if (r.single || !reader.hasBuffered()) out.flush();
+            if (r.single) return;
+        }
+    }
+
+    /** Answers are few distinct strings: keep their bytes (bounded, so odd reasons cannot grow it). */
+    private final java.util.concurrent.ConcurrentHashMap<String, byte[]> encoded = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private byte[] encode(String answer) {
+        byte[] b = encoded.get(answer);
+        if (b != null) return b;
+        b = (answer + "\n\n").getBytes(StandardCharsets.UTF_8);
+        if (encoded.size() < 64) encoded.put(answer, b);
+        return b;
+    }
+
+    /** Connections open now. */
+    public int openConnections() {
+        return listener.openConnections();
+    }
+
+    @Override
+    public void close() {
+        listener.close();
+    }
+}

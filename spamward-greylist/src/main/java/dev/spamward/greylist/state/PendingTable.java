@@ -1,0 +1,82 @@
+package dev.spamward.greylist.state;
+
+/**
+ * First-seen times of greylisted triplets, for the optional retry window (grossd defect 15: grossd inserts
+ * every greylisted triplet after the delay, so spam that never retries fills the filter, and there is no
+ * retry window). A fixed-size, 4-way set-associative table: a 64-bit fingerprint and a first-seen second
+ * per slot; a full set evicts its oldest entry, so memory is bounded (12 bytes per slot) and a lost entry
+ * only means one more greylisting. Lock striping keeps the query path nearly uncontended.
+ */
+public final class PendingTable {
+    private static final int WAYS = 4;
+    private static final int STRIPES = 64;
+
+    private final long[] fingerprints;
+    private final int[] firstSeen;
+    private final int setMask;
+    private final Object[] locks = new Object[STRIPES];
+
+    /** A table of at least {@code slots} slots (rounded up to a power of two, at least 64). */
+    public PendingTable(int slots) {
+        int wanted = Math.max(16, (slots + WAYS - 1) / WAYS);
+        int sets = Integer.bitCount(wanted) == 1 ? wanted : Integer.highestOneBit(wanted) << 1;
+        this.fingerprints = new long[sets * WAYS];
+        this.firstSeen = new int[sets * WAYS];
+        this.setMask = sets - 1;
+        for (int i = 0; i < STRIPES; i++) locks[i] = new Object();
+    }
+
+    /** Slots in the table. */
+    public int slots() {
+        return fingerprints.length;
+    }
+
+    private static long fingerprint(int[] digest) {
+        long f = ((long) digest[0] << 32) | (digest[1] & 0xffffffffL);
+        return f == 0 ? 1 : f; // 0 marks an empty slot
+    }
+
+    /** What {@link #firstSeen} returns for a triplet it has just recorded as new. */
+    public static final long NEW = Long.MIN_VALUE;
+
+    /**
+     * The first-seen second of {@code digest} if it was seen at or after {@code notBefore}; otherwise
+     * records {@code now} as its first sighting and returns {@link #NEW}.
+     */
+    public long firstSeen(int[] digest, long now, long notBefore) {
+        long fp = fingerprint(digest);
+        int set = digest[2] & setMask;
+        int base = set * WAYS;
+        synchronized (locks[set & (STRIPES - 1)]) {
+            int victim = base;
+            for (int i = base; i < base + WAYS; i++) {
+                if (fingerprints[i] == fp) {
+                    long seen = firstSeen[i] & 0xffffffffL;
+                    if (seen >= notBefore) return seen;
+                    firstSeen[i] = (int) now; // expired: this is a new first sighting
+                    return NEW;
+                }
+                if (fingerprints[i] == 0) {
+                    victim = i;
+                } else if (fingerprints[victim] != 0 && (firstSeen[i] & 0xffffffffL) < (firstSeen[victim] & 0xffffffffL)) {
+                    victim = i;
+                }
+            }
+            fingerprints[victim] = fp;
+            firstSeen[victim] = (int) now;
+            return NEW;
+        }
+    }
+
+    /** Forgets {@code digest} (it passed and is now in the filter). */
+    public void remove(int[] digest) {
+        long fp = fingerprint(digest);
+        int set = digest[2] & setMask;
+        int base = set * WAYS;
+        synchronized (locks[set & (STRIPES - 1)]) {
+            for (int i = base; i < base + WAYS; i++) {
+                if (fingerprints[i] == fp) fingerprints[i] = 0;
+            }
+        }
+    }
+}
