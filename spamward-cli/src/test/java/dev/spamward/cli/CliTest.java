@@ -2,8 +2,6 @@ package dev.spamward.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,26 +19,20 @@ class CliTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     @Test
     void helpListsTheSubcommandsOfEveryModule() {
-        Result r = run("--help");
+        CliRun r = run("--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("version", "config", "serve", "mime", "stats", "health");
     }
 
     @Test
     void versionPrintsVersionJavaAndCommit() {
-        Result r = run("version");
+        CliRun r = run("version");
         assertThat(r.code()).isZero();
         assertThat(r.out()).containsPattern("spamward \\d+\\.\\d+").contains("java 25").contains("commit ");
     }
@@ -49,11 +41,11 @@ class CliTest {
     void configShowsOriginsAndRejectsBadValuesWithOneLine() throws Exception {
         Path f = dir.resolve("s.conf");
         Files.writeString(f, "log.level = warn\nhttp.listen = 127.0.0.1:9999\n");
-        Result ok = run("config", "--config", f.toString(), "--set", "http.listen=127.0.0.1:7000");
+        CliRun ok = run("config", "--config", f.toString(), "--set", "http.listen=127.0.0.1:7000");
         assertThat(ok.code()).isZero();
         assertThat(ok.out()).contains("log.level = warn  # " + f + ":1", "http.listen = 127.0.0.1:7000  # flag --set http.listen",
                 "mime.max_parts = 1000  # default");
-        Result bad = run("config", "--config", f.toString(), "--set", "mime.max_parts=lots");
+        CliRun bad = run("config", "--config", f.toString(), "--set", "mime.max_parts=lots");
         assertThat(bad.code()).isEqualTo(78);
         assertThat(bad.err().strip()).isEqualTo("spamward: bad value for mime.max_parts = 'lots' (flag --set mime.max_parts): "
                 + "not an integer (integer 1..1000000)");
@@ -64,10 +56,10 @@ class CliTest {
     void mimeCommandPrintsTheTreeAndReportsMissingFiles() throws Exception {
         Path m = dir.resolve("m.eml");
         Files.writeString(m, "Subject: hi\nContent-Type: text/html\n\n<p>Visit <a href=\"http://x.example/\">x</a></p>\n");
-        Result r = run("mime", m.toString());
+        CliRun r = run("mime", m.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("(message) text/html", "subject: hi", "urls (1): http://x.example/");
-        Result missing = run("mime", dir.resolve("nope.eml").toString());
+        CliRun missing = run("mime", dir.resolve("nope.eml").toString());
         assertThat(missing.code()).isEqualTo(66);
         assertThat(missing.err()).contains("no such file");
     }

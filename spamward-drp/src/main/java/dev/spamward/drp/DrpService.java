@@ -47,9 +47,6 @@ public final class DrpService implements AutoCloseable {
         if (!options.tokenConfigured()) {
             LOG.warn("no drp.token (GOZER_TOKEN) configured: POST /check, /report and /revoke answer 503");
         }
-        if (backends.anyUnlinked()) {
-            LOG.warn("DCC, Razor or Pyzor client not linked into this build: those networks answer their defaults");
-        }
     }
 
     private static L2Cache redis(DrpOptions o, DrpMetrics metrics) {

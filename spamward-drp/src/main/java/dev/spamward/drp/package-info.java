@@ -15,8 +15,11 @@
  *   <li>{@code dispatch}: the fan-out to the three networks on virtual threads within one budget, and
  *       the JSON.</li>
  *   <li>{@code cache}: SHA-256 key, Caffeine L1, Redis L2 (Jedis) with circuit breaker, epochs.</li>
- *   <li>{@code backend}: the interfaces the network clients are adapted to
- *       ({@link dev.spamward.drp.backend.Backends#fromConfig} is where the adapters are wired).</li>
+ *   <li>{@code backend}: the interfaces the network clients are adapted to, and the adapters to the real
+ *       clients, one class each: {@link dev.spamward.drp.backend.DccClientBackend} ({@code DccClient}),
+ *       {@link dev.spamward.drp.backend.RazorClientBackend} ({@code RazorClient}),
+ *       {@link dev.spamward.drp.backend.PyzorClientBackend} ({@code PyzorClient}), wired by
+ *       {@link dev.spamward.drp.backend.Backends#fromConfig}.</li>
  *   <li>{@code cli}: {@code spamward stats} and {@code spamward health}.</li>
  * </ul>
  *
@@ -34,8 +37,11 @@
  *   <li><b>At the limit</b> a request waits up to {@code drp.backend_timeout} for a slot (gozer's code),
  *       then gets 503 {@code {"error":"busy"}} with {@code Retry-After} (the timeout in whole seconds,
  *       at least 1), counted in {@code gozer_busy_total}.</li>
- *   <li><b>Razor identity file</b>: not handled here; the Razor adapter reads the Razor module's identity
- *       (to be wired; reading both {@code gazor-identity} and {@code gozer-identity} is recommended).</li>
+ *   <li><b>Razor identity file</b>: {@code razor.user}/{@code razor.pass} (RAZOR_USER, RAZOR_PASS[_FILE]),
+ *       else razor-agents' {@code identity} in {@code razor.home} (RAZORHOME; written by
+ *       {@code spamward razor-register}), else gozer's {@code gazor-identity}, else its README's
+ *       {@code gozer-identity}: all are read, so gozer volumes keep working. Looked up on every report,
+ *       so a registration needs no restart.</li>
  *   <li><b>{@code dcc.bulk}</b> is the real DCC body count (typically 16,777,200), never 2147483647.</li>
  *   <li><b>Durations</b>: the same syntax everywhere (file, environment, {@code --set}): a bare number is
  *       seconds (float allowed, as gozer's environment) and Go durations ({@code 6s}, {@code 5m0s},
@@ -44,11 +50,41 @@
  *       found the entry on its re-check), {@code coalesced} (shared the result of an identical request
  *       in flight), and no header on a miss, as gozer; no {@code miss} value is added, so gozer-aware
  *       clients see the same headers.</li>
- *   <li><b>Pyzor credentials</b>: not part of this module (the register commands are left to the client
- *       modules); whatever is chosen must not print variables that are not read.</li>
+ *   <li><b>Pyzor credentials</b>: {@code spamward pyzor-register} appends to the accounts file in
+ *       {@code pyzor.homedir} (PYZOR_HOME), which the service reads; of the lines it prints,
+ *       {@code PYZOR_USER}, {@code PYZOR_KEY} and {@code PYZOR_ACCOUNTS_FILE} are read back as aliases of
+ *       {@code pyzor.user}, {@code pyzor.key}, {@code pyzor.accounts_file}; {@code PYZOR_SALT} is
+ *       informational (signing needs only the key). gozer's {@code GYZOR_USER/SALT/KEY} are not read.</li>
  *   <li><b>DCC report weight</b>: the {@link dev.spamward.drp.backend.DccBackend#report} contract is to
  *       report "many" ({@code dccproc -t many}), not gozer's {@code tgts = 1}.</li>
  * </ol>
+ *
+ * <h2>gozer's per-network configuration names</h2>
+ * Accepted as environment aliases of the client modules' keys: {@code PYZOR_HOME} ({@code pyzor.homedir}),
+ * {@code GYZOR_SERVERS} ({@code pyzor.servers}), {@code RAZORHOME} ({@code razor.home}),
+ * {@code GAZOR_DISCOVERY} ({@code razor.discovery}), {@code RAZOR_MIN_CF} ({@code razor.min_confidence}),
+ * {@code RAZOR_USER}, {@code RAZOR_PASS} (+{@code _FILE}), {@code DCC_SERVERS} ({@code dcc.servers}),
+ * {@code DCC_CLIENT_ID}, {@code DCC_CLIENT_PASSWD} (+{@code _FILE}). Not supported: gozer's
+ * {@code serve} flags for the networks ({@code --pyzor-home}, {@code --pyzor-servers}, {@code --razor-home},
+ * {@code --razor-discovery}, {@code --min-cf}, {@code --dcc-servers}; use {@code --set key=value}), and
+ * gozer's defaults {@code /var/lib/pyzor} and {@code /var/lib/razor}: the homes default as the client
+ * modules do ({@code ~/.pyzor}, {@code ~/.razor}), so a gozer deployment sets PYZOR_HOME and RAZORHOME.
+ * The register commands are {@code spamward razor-register} ({@code --user}, {@code --pass} as gozer;
+ * the home and servers through configuration), {@code spamward pyzor-register} ({@code --user},
+ * {@code --home}; no {@code --key}: the key is derived from a passphrase) and
+ * {@code spamward dcc-register} ({@code --client-id}, {@code --out} as gozer; the password from a file
+ * or standard input, never {@code --passwd} on the command line).
+ *
+ * <h2>Mapping of the client results (spec sections 3-4)</h2>
+ * DCC: REJECT gives {@code {"action":"reject","bulk":<largest body count>}}, ACCEPT {@code accept},
+ * anything else {@code unknown}; no answer is a backend error. The message is checksummed without
+ * envelope sender or client address (the HTTP API has neither). {@code /report} sends the weight "many"
+ * (spam flag + one target, {@code dccproc -t many}). Razor: {@code hit} is the client's verdict (logic
+ * method 4 with {@code min_cf}); report/revoke are {@code true} once a nomination server took them,
+ * {@code false} without an identity (no network call, not an error). Pyzor: {@code count}/{@code wl} are
+ * the maxima over the servers when every server answered 200; otherwise the network failed (0/0, backend
+ * error, verdict not cached); a message with pyzor's empty digest is not sent and is an authoritative 0/0;
+ * report/whitelist are {@code true} when every server answered 200.
  *
  * <h2>Other choices</h2>
  * <ul>

@@ -51,7 +51,7 @@ public final class Services implements AutoCloseable {
                 DrpOptions drpOptions = DrpOptions.from(config, LOG::warn);
                 ServerTuning.apply(drpOptions.backendTimeout()); // before the first JDK HTTP server exists
                 if (config.get(DrpSettings.ENABLED)) {
-                    drp = new DrpService(drpOptions, Backends.fromConfig(config), DrpMetrics.shared());
+                    drp = new DrpService(drpOptions, Backends.fromConfig(config, LOG::warn), DrpMetrics.shared());
                     s.running.push(drp); // closed after the endpoint that calls it
                 }
                 s.http = new HttpEndpoint(DrpOptions.listen(config, LOG::warn));

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spamward.core.config.Config;
 import dev.spamward.core.config.ConfigLoader;
 import dev.spamward.core.config.ConfigSchema;
-import dev.spamward.core.config.CoreSettings;
-import dev.spamward.drp.DrpSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,8 +26,12 @@ class DrpOnEndpointTest {
 
     @Test
     void drpRoutesWithGozerEnvironmentNames() throws Exception {
+        // The networks point at a loopback port nobody serves (never the public servers): safe defaults.
         Config config = new ConfigLoader(ConfigSchema.discover()).load(null,
-                Map.of("GOZER_TOKEN", "tok", "GOZER_HOST", "127.0.0.1"), List.of(GREYLIST_OFF[0], GREYLIST_OFF[1], GREYLIST_OFF[2], "http.listen=192.0.2.1:0"));
+                Map.of("GOZER_TOKEN", "tok", "GOZER_HOST", "127.0.0.1", "DCC_SERVERS", "127.0.0.1:9",
+                        "GYZOR_SERVERS", "127.0.0.1:9", "GAZOR_DISCOVERY", "127.0.0.1:9"),
+                List.of(GREYLIST_OFF[0], GREYLIST_OFF[1], GREYLIST_OFF[2], "http.listen=192.0.2.1:0", "dcc.timeout=300ms", "razor.timeout=300ms", "pyzor.timeout=300ms",
+                        "pyzor.retries=0", "razor.home=/nonexistent-razor-home", "pyzor.homedir=/nonexistent-pyzor-home"));
         try (Services s = Services.start(config)) {
             assertThat(s.http().address().getAddress().isLoopbackAddress()).isTrue(); // GOZER_HOST replaced the host
             assertThat(s.describe()).contains("drp (/check, /report, /revoke");
@@ -37,7 +39,6 @@ class DrpOnEndpointTest {
             HttpResponse<String> check = send(s, HttpRequest.newBuilder().header("Authorization", "Bearer tok")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(msg)), "/check");
             assertThat(check.statusCode()).isEqualTo(200);
-            // The clients are not linked into this build yet: every network answers its safe default.
             assertThat(check.body()).startsWith("{\"dcc\":{\"action\":\"unknown\",\"bulk\":null,");
             assertThat(send(s, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofByteArray(msg)), "/report")
                     .statusCode()).isEqualTo(401);

@@ -31,7 +31,7 @@ class HttpEndpointTest {
     @Test
     void servesHealthMetricsAnd404() throws Exception {
         Config config = new ConfigLoader(ConfigSchema.discover())
-                .load(null, Map.of(), List.of(GREYLIST_OFF[0], GREYLIST_OFF[1], GREYLIST_OFF[2], "http.listen=127.0.0.1:0"));
+                .load(null, Map.of(), List.of(GREYLIST_OFF[0], GREYLIST_OFF[1], GREYLIST_OFF[2], "http.listen=127.0.0.1:0", "drp.enabled=false"));
         Counter c = Counter.builder().name("spamward_test_events_total").help("test counter").register(Metrics.registry());
         c.inc(3);
         try (Services s = Services.start(config)) {

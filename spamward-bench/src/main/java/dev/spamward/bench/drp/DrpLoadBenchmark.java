@@ -14,6 +14,7 @@ import dev.spamward.drp.backend.DccVerdict;
 import dev.spamward.drp.backend.PyzorBackend;
 import dev.spamward.drp.backend.PyzorCounts;
 import dev.spamward.drp.backend.RazorBackend;
+import dev.spamward.drp.dispatch.Network;
 import dev.spamward.drp.http.ServerTuning;
 import dev.spamward.server.HttpEndpoint;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -42,10 +43,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       latency percentiles of the cache path (auth, length, slot, read, SHA-256, L1, answer).</li>
  *   <li>{@code uncached}: the cache is off and each backend sleeps {@code --delay-ms}: latency minus the
  *       slowest backend is what the service adds to an uncached request.</li>
+ *   <li>{@code real}: the cache is off and the real client adapters ask the DCC and Razor test servers and
+ *       a real pyzord on 127.0.0.1 ({@link RealBackends}; needs Debian's pyzor).</li>
  * </ul>
  *
  * <p>Usage: {@code java -cp spamward-bench/target/benchmarks.jar dev.spamward.bench.drp.DrpLoadBenchmark
- * [--mode cached|uncached] [--clients 64] [--seconds 10] [--warmup 3] [--delay-ms 20] [--messages 100]
+ * [--mode cached|uncached|real] [--clients 64] [--seconds 10] [--warmup 3] [--delay-ms 20] [--messages 100]
  * [--size 4096]}
  */
 public final class DrpLoadBenchmark {
@@ -71,7 +74,10 @@ public final class DrpLoadBenchmark {
         DrpOptions options = DrpOptions.from(config, System.err::println);
         ServerTuning.apply(options.backendTimeout());
         Duration delay = cached ? Duration.ZERO : Duration.ofMillis(delayMs);
-        try (DrpService service = new DrpService(options, backends(delay), new DrpMetrics(new PrometheusRegistry()));
+        boolean real = mode.equals("real");
+        DrpMetrics metrics = new DrpMetrics(new PrometheusRegistry());
+        try (RealBackends stack = real ? new RealBackends() : null;
+             DrpService service = new DrpService(options, real ? stack.backends : backends(delay), metrics);
              HttpEndpoint http = new HttpEndpoint(new InetSocketAddress("127.0.0.1", 0))) {
             service.routes().forEach((path, h) -> http.route("POST", path, h));
             http.start();
@@ -86,7 +92,8 @@ public final class DrpLoadBenchmark {
                 }
             }
             System.out.printf("DRP HTTP %s: %d keep-alive clients, %d messages of %d bytes, %s%n", mode, clients,
-                    messages, size, cached ? "cache warm" : "cache off, each backend sleeps " + delayMs + " ms");
+                    messages, size, cached ? "cache warm" : real ? "cache off, real clients, DCC/Razor test servers and pyzord"
+                            : "cache off, each backend sleeps " + delayMs + " ms");
             run(addr, requests, clients, warmup, !cached);
             Result r = run(addr, requests, clients, seconds, !cached);
             System.out.printf("requests %d in %.1f s: %.0f requests/s; errors %d; cache-header answers %.1f%%%n",
@@ -99,6 +106,9 @@ public final class DrpLoadBenchmark {
                         Result.pct(r.overhead, 50), Result.pct(r.overhead, 90), Result.pct(r.overhead, 99),
                         Result.pct(r.overhead, 100));
             }
+            System.out.printf("backend errors (warm-up included): dcc %.0f, razor %.0f, pyzor %.0f%n",
+                    metrics.backendErrors(Network.DCC), metrics.backendErrors(Network.RAZOR),
+                    metrics.backendErrors(Network.PYZOR));
             System.gc();
             var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
             System.out.printf("JVM (server and load generator together): heap used after GC %.1f MiB, RSS %s%n",

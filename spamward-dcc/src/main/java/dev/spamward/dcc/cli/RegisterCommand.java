@@ -28,11 +28,11 @@ import picocli.CommandLine.Spec;
         description = {"Store a DCC client id and password issued by a server operator.",
                 "Writes the ids file the client reads (dcc.ids_file, default " + "$XDG_CONFIG_HOME/spamward/dcc-ids),"
                         + " mode 0600, and prints DCC_CLIENT_ID= and DCC_CLIENT_PASSWD= lines."})
-final class RegisterCommand implements Callable<Integer> {
+class RegisterCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--id", required = true, paramLabel = "ID", description = "Client id (32768 or more for clients).")
+    @Option(names = {"--id", "--client-id"}, required = true, paramLabel = "ID", description = "Client id (32768 or more for clients).")
     long id;
 
     static final class Secret {
@@ -46,7 +46,7 @@ final class RegisterCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Secret secret;
 
-    @Option(names = "--ids-file", paramLabel = "FILE", description = "Write this ids file instead of dcc.ids_file.")
+    @Option(names = {"--ids-file", "--out"}, paramLabel = "FILE", description = "Write this ids file instead of dcc.ids_file.")
     Path idsFile;
 
     @Override

@@ -18,7 +18,8 @@ public final class DccSettings implements ConfigSection {
             ValueType.of("host[:port], [v6addr]:port", ServerAddress::parse),
             List.of("dcc1.dcc-servers.net", "dcc2.dcc-servers.net", "dcc3.dcc-servers.net",
                     "dcc4.dcc-servers.net", "dcc5.dcc-servers.net"),
-            "DCC servers (UDP, default port 6277). The public pool is meant for under 100,000 messages a day.");
+            "DCC servers (UDP, default port 6277). The public pool is meant for under 100,000 messages a day.")
+            .withEnvAliases("DCC_SERVERS");
 
     public static final ConfigKey<List<String>> RESOLVE = ConfigKey.listOf("dcc.resolve",
             ValueType.of("host=address", DccSettings::checkOverride), List.of(),

@@ -70,11 +70,17 @@ public final class FakeDccServer implements AutoCloseable {
         return new ServerAddress(socket.getLocalAddress().getHostAddress().replaceFirst("%.*$", ""), port());
     }
 
+    /** Sets how answers are spoiled (or not). */
+    public void spoil(Mode m) {
+        mode = m;
+    }
+
     void account(long id, String password) {
         ids.put(id, password.getBytes(StandardCharsets.UTF_8));
     }
 
-    void preset(int type, long value) {
+    /** Answers {@code value} for every checksum of this type (e.g. {@code Targets.OK} to whitelist bodies). */
+    public void preset(int type, long value) {
         preset.put(type, value);
     }
 

@@ -77,7 +77,7 @@ final class PyzorKeyCommands {
             description = {"Make a key (as genkey) for USER and add it to the accounts file for the server(s),"
                     + " then print KEY=value lines.",
                 "The server operator must add 'USER : KEY' to pyzord.passwd (and allow the ops in pyzord.access)."})
-    static final class Register extends KeyCommand implements Callable<Integer> {
+    static class Register extends KeyCommand implements Callable<Integer> {
         @Option(names = {"-u", "--user"}, required = true, paramLabel = "USER", description = "The account name.")
         String user;
 

@@ -24,7 +24,7 @@ class PyzorOptions {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--homedir", paramLabel = "DIR", description = "Pyzor home folder (servers, accounts); overrides pyzor.homedir.")
+    @Option(names = {"--homedir", "--home"}, paramLabel = "DIR", description = "Pyzor home folder (servers, accounts); overrides pyzor.homedir.")
     Path homedir;
 
     @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Reply timeout in seconds; overrides pyzor.timeout.")

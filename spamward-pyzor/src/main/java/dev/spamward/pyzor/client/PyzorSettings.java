@@ -11,25 +11,29 @@ import java.util.List;
 public final class PyzorSettings implements ConfigSection {
 
     public static final ConfigKey<Path> HOMEDIR = ConfigKey.of("pyzor.homedir", ValueType.path(), null,
-            "Pyzor home folder with the 'servers' and 'accounts' files (default as pyzor: $HOME/.pyzor, /etc/pyzor without HOME).");
+            "Pyzor home folder with the 'servers' and 'accounts' files (default as pyzor: $HOME/.pyzor, /etc/pyzor without HOME).")
+            .withEnvAliases("PYZOR_HOME");
 
     public static final ConfigKey<List<String>> SERVERS = ConfigKey.listOf("pyzor.servers", ValueType.of("host:port", s -> {
         dev.spamward.pyzor.account.PyzorServer.parse(s); // validated when the configuration loads
         return s;
     }), List.of(),
-            "Servers as host:port; when empty, the servers file of the home folder (itself defaulting to public.pyzor.org:24441).");
+            "Servers as host:port; when empty, the servers file of the home folder (itself defaulting to public.pyzor.org:24441).")
+            .withEnvAliases("GYZOR_SERVERS");
 
     public static final ConfigKey<Path> SERVERS_FILE = ConfigKey.of("pyzor.servers_file", ValueType.path(), null,
             "Servers file (default: HOMEDIR/servers).");
 
     public static final ConfigKey<Path> ACCOUNTS_FILE = ConfigKey.of("pyzor.accounts_file", ValueType.path(), null,
-            "Accounts file, lines 'host : port : user : salt,key' (default: HOMEDIR/accounts).");
+            "Accounts file, lines 'host : port : user : salt,key' (default: HOMEDIR/accounts).")
+            .withEnvAliases("PYZOR_ACCOUNTS_FILE");
 
     public static final ConfigKey<String> USER = ConfigKey.of("pyzor.user", ValueType.string(), "",
-            "Account name used for every server (with pyzor.key); overrides the accounts file when set.");
+            "Account name used for every server (with pyzor.key); overrides the accounts file when set.")
+            .withEnvAliases("PYZOR_USER");
 
     public static final ConfigKey<String> KEY = ConfigKey.of("pyzor.key", ValueType.string(), "",
-            "Account key (hex) for pyzor.user.").secret();
+            "Account key (hex) for pyzor.user.").secret().withEnvAliases("PYZOR_KEY");
 
     public static final ConfigKey<Duration> TIMEOUT = ConfigKey.of("pyzor.timeout", ValueType.duration(), "5s",
             "How long to wait for each server's reply (per attempt).");

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "register", mixinStandardHelpOptions = true,
         description = "Register a Razor identity, save it in the Razor home and print RAZOR_USER=/RAZOR_PASS= lines.")
-final class RegisterCommand extends NetworkCommand implements Callable<Integer> {
+class RegisterCommand extends NetworkCommand implements Callable<Integer> {
     @Option(names = "--user", description = "wanted user name (default: the server chooses)")
     String user;
 

@@ -19,7 +19,8 @@ public final class RazorSettings implements ConfigSection {
 
     public static final ConfigKey<List<ServerAddress>> DISCOVERY = ConfigKey.listOf("razor.discovery", SERVER,
             List.of(RazorOptions.DISCOVERY_HOST + ":2703"),
-            "Razor discovery servers, asked for the catalogue and nomination server lists.");
+            "Razor discovery servers, asked for the catalogue and nomination server lists.")
+            .withEnvAliases("GAZOR_DISCOVERY");
     public static final ConfigKey<List<ServerAddress>> SERVERS = ConfigKey.listOf("razor.servers", SERVER, List.of(),
             "Razor servers used for everything, bypassing discovery and DNS (e.g. 127.0.0.1:2703).");
     public static final ConfigKey<List<ServerAddress>> CATALOGUE = ConfigKey.listOf("razor.catalogue", SERVER,
@@ -30,7 +31,8 @@ public final class RazorSettings implements ConfigSection {
             "Connect timeout, and the time within which every server reply must be complete.");
     public static final ConfigKey<MinConfidence> MIN_CONFIDENCE = ConfigKey.of("razor.min_confidence",
             ValueType.of("ac, ac+N, ac-N or N (0..100)", MinConfidence::parse), "ac",
-            "Minimum confidence for a known signature to count as spam (razor-agent.conf min_cf).");
+            "Minimum confidence for a known signature to count as spam (razor-agent.conf min_cf).")
+            .withEnvAliases("RAZOR_MIN_CF");
     public static final ConfigKey<List<Integer>> ENGINES = ConfigKey.listOf("razor.engines",
             ValueType.of("4 or 8", s -> {
                 int e = ValueType.integer(1, 32).parse(s);
@@ -40,7 +42,7 @@ public final class RazorSettings implements ConfigSection {
     public static final ConfigKey<Duration> REDISCOVERY = ConfigKey.of("razor.rediscovery", ValueType.duration(), "2d",
             "How long discovered server lists are kept.");
     public static final ConfigKey<Path> HOME = ConfigKey.of("razor.home", ValueType.path(), null,
-            "Razor home with the identity file (default $RAZOR_HOME, else ~/.razor).").withEnvAliases("RAZOR_HOME");
+            "Razor home with the identity file (default $RAZOR_HOME, else ~/.razor).").withEnvAliases("RAZOR_HOME", "RAZORHOME");
     public static final ConfigKey<String> USER = ConfigKey.of("razor.user", ValueType.string(), null,
             "Razor account user; with razor.pass it takes precedence over the identity file.")
             .secret().withEnvAliases("RAZOR_USER");

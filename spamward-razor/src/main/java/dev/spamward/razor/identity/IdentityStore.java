@@ -35,7 +35,15 @@ public final class IdentityStore {
 
     /** The active identity ({@code HOME/identity}), if there is a readable one with user and pass. */
     public Optional<Credentials> read() throws IOException {
-        Path f = home.resolve("identity");
+        return read("identity");
+    }
+
+    /**
+     * The identity in {@code HOME/name} (same {@code key = value} format), if readable; for other tools'
+     * file names such as gozer's {@code gazor-identity}.
+     */
+    public Optional<Credentials> read(String name) throws IOException {
+        Path f = home.resolve(name);
         if (!Files.isReadable(f)) return Optional.empty();
         Map<String, String> kv = parse(Files.readString(f, StandardCharsets.ISO_8859_1));
         String user = kv.get("user");

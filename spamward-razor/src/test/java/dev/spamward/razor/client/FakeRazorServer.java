@@ -42,6 +42,7 @@ public final class FakeRazorServer implements AutoCloseable {
     private volatile String greeting = "sn=C&srl=1&ep4=7542-10&a=cg";
     private volatile String state = "se=88&ac=50&bql=4&bqs=128&dre=4&zone=razor2.example";
     private volatile String spamAnswer = "p=1&cf=90";
+    private volatile boolean rememberReports;
     private final Thread acceptor;
 
     /** The bytes one client connection sent, as request units (a line, or a whole batch). */
@@ -88,6 +89,15 @@ public final class FakeRazorServer implements AutoCloseable {
 
     public FakeRazorServer spam(String... sigs) {
         spam.addAll(List.of(sigs));
+        return this;
+    }
+
+    /**
+     * Makes a reported signature known spam and a revoked one known ham again, as a real server's counts
+     * would (off by default: fake_razor.py keeps its spam list fixed). Used by end-to-end tests.
+     */
+    public FakeRazorServer rememberReports() {
+        rememberReports = true;
         return this;
     }
 
@@ -261,8 +271,14 @@ public final class FakeRazorServer implements AutoCloseable {
         String a = q.getOrDefault("a", "");
         return switch (a) {
             case "c" -> spam.contains(q.get("s")) ? spamAnswer : "p=0";
-            case "r" -> "err=230";
-            case "revoke" -> "res=1";
+            case "r" -> {
+                if (rememberReports && q.get("s") != null) spam.add(q.get("s"));
+                yield "err=230";
+            }
+            case "revoke" -> {
+                if (rememberReports && q.get("s") != null) spam.remove(q.get("s"));
+                yield "res=1";
+            }
             default -> "err=201";
         };
     }
