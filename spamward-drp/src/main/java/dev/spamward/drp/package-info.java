@@ -1,7 +1,7 @@
 /**
  * The DRP HTTP service: gozer's API ({@code POST /check}, {@code /report}, {@code /revoke}) over the
  * DCC, Razor and Pyzor networks, served by {@code spamward serve} on the same HTTP endpoint as
- * {@code /health} and {@code /metrics}. The contract is ../shared/specs/drp-http.md (gozer commit
+ * {@code /health} and {@code /metrics}. The contract is the team's drp-http specification (gozer commit
  * 01c4c26); the JSON answers are byte-for-byte gozer's, so its rspamd plugin and clients keep working.
  *
  * <h2>Where things are</h2>

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * contrib/rspamd/spamward.lua in a real rspamd (Debian package): rspamd, the DRP service and its three
  * test backends run in a loopback-only network namespace with an NXDOMAIN DNS stub (so rspamd can send
- * nothing anywhere), as ../shared/tools/rspamd-offline.sh does. The spam message, reported first, gets
+ * nothing anywhere), as the rspamd-offline test tool of the specifications does. The spam message, reported first, gets
  * SPAMWARD_DCC, SPAMWARD_RAZOR and SPAMWARD_PYZOR; another message gets none. Needs root (namespaces), {@code ip} and rspamd: fails clearly without them.
  */
 class RspamdPluginTest {

@@ -1,5 +1,7 @@
 package dev.spamward.bayes.http;
 
+import dev.spamward.core.json.JsonText;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.spamward.bayes.Bayes;
@@ -104,15 +106,15 @@ public final class BayesHttpApi implements AutoCloseable {
         b.append("{\"verdict\":\"").append(c.verdict().id()).append("\",\"score\":")
                 .append(String.format(Locale.ROOT, "%.6f", c.score())).append(",\"tokens\":").append(c.tokens())
                 .append(",\"used\":").append(c.details().used()).append(",\"problems\":[");
-        for (int i = 0; i < c.problems().size(); i++) b.append(i > 0 ? "," : "").append(Json.quote(c.problems().get(i)));
+        for (int i = 0; i < c.problems().size(); i++) b.append(i > 0 ? "," : "").append(JsonText.quote(c.problems().get(i)));
         b.append("],\"top\":[");
         for (int i = 0; i < c.details().evidence().size(); i++) {
             TokenEvidence e = c.details().evidence().get(i);
-            b.append(i > 0 ? "," : "").append("{\"token\":").append(Json.quote(e.token())).append(",\"spam\":").append(e.spam())
+            b.append(i > 0 ? "," : "").append("{\"token\":").append(JsonText.quote(e.token())).append(",\"spam\":").append(e.spam())
                     .append(",\"ham\":").append(e.ham()).append(",\"p\":").append(String.format(Locale.ROOT, "%.4f", e.probability())).append('}');
         }
         b.append("]");
-        if (c.details().note() != null) b.append(",\"note\":").append(Json.quote(c.details().note()));
+        if (c.details().note() != null) b.append(",\"note\":").append(JsonText.quote(c.details().note()));
         b.append("}\n");
         send(ex, 200, b.toString());
     }
@@ -161,7 +163,7 @@ public final class BayesHttpApi implements AutoCloseable {
             return;
         }
         send(ex, 200, "{\"spam_messages\":" + s.spamMessages() + ",\"ham_messages\":" + s.hamMessages() + ",\"tokens\":" + s.tokens()
-                + ",\"bytes\":" + s.bytes() + ",\"backend\":" + Json.quote(s.backend()) + "}\n");
+                + ",\"bytes\":" + s.bytes() + ",\"backend\":" + JsonText.quote(s.backend()) + "}\n");
     }
 
     /** The request body, or null after answering 413 when it is larger than the limit. */
@@ -183,7 +185,7 @@ public final class BayesHttpApi implements AutoCloseable {
     }
 
     private static String error(String m) {
-        return "{\"error\":" + Json.quote(m) + "}\n";
+        return "{\"error\":" + JsonText.quote(m) + "}\n";
     }
 
     private static void send(HttpExchange ex, int status, String json) throws IOException {
