@@ -37,8 +37,13 @@ public final class Corpus {
 
     /** Every message, in memory. */
     public static List<byte[]> messages() {
-        List<byte[]> out = new ArrayList<>();
-        for (Path p : files()) {
+        return read(files());
+    }
+
+    /** The contents of {@code files}, in order. */
+    public static List<byte[]> read(List<Path> files) {
+        List<byte[]> out = new ArrayList<>(files.size());
+        for (Path p : files) {
             try {
                 out.add(Files.readAllBytes(p));
             } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.spamward.bench.razor;
 
+import dev.spamward.bench.Corpus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,14 +31,6 @@ final class RazorMessages {
     }
 
     static List<byte[]> load() {
-        List<byte[]> out = new ArrayList<>();
-        for (Path p : files()) {
-            try {
-                out.add(Files.readAllBytes(p));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return out;
+        return Corpus.read(files());
     }
 }
