@@ -25,7 +25,10 @@ import java.util.function.Consumer;
  *       elements), other text/*; with {@link TokenizerOptions#wordPairs()} also {@code "w1 w2"};</li>
  *   <li>{@code url:host}, {@code url.dom:}, {@code url.tld:}, {@code url.path:} for links in text and HTML
  *       attributes;</li>
- *   <li>{@code meta:} tokens for what a reader cannot see: invisible characters, parse defects, truncation.</li>
+ *   <li>{@code meta:} tokens for what a reader cannot see: invisible characters, parse defects, truncation;</li>
+ *   <li>how the message is written ({@link MessageShape}, each family switchable in {@link TokenizerOptions}):
+ *       {@code msgid:}/{@code date:} shapes, {@code horder:} header field order, {@code count:} buckets,
+ *       {@code NAME:dom:} domain suffixes of header hosts, {@code align:} agreement of the sender domains.</li>
  * </ul>
  * All text is NFKC-normalised, stripped of invisible characters and case-folded before splitting
  * ({@link WordSplitter}). Never throws on mail.
@@ -57,10 +60,15 @@ public final class Tokenizer {
         Sink sink = new Sink(opt.maxTokens());
         try {
             headers(msg.root(), "", sink);
+            if (opt.features().contains(TokenizerOptions.Feature.ID_SHAPES)) MessageShape.idShapes(msg, sink);
+            if (opt.features().contains(TokenizerOptions.Feature.HEADER_ORDER)) MessageShape.headerOrder(msg, sink);
+            if (opt.features().contains(TokenizerOptions.Feature.ALIGNMENT)) MessageShape.alignment(msg, sink);
+            MessageShape.Counts counts = opt.features().contains(TokenizerOptions.Feature.COUNTS) ? new MessageShape.Counts() : null;
             for (MimePart p : msg.parts()) {
                 if (p.depth() > 0) partMeta(p, sink);
-                if (p.isText()) body(p, sink);
+                if (p.isText()) body(p, sink, counts);
             }
+            if (counts != null) counts.emit(msg, sink);
             for (Defect d : msg.defects()) {
                 sink.add("meta:defect:" + d.type().name().toLowerCase(Locale.ROOT));
                 sink.problem(d.toString());
@@ -84,10 +92,15 @@ public final class Tokenizer {
             if (prefix.isEmpty()) sink.add("hdr:" + name);
             String value = h.value() == null ? h.rawValue() : h.value();
             if (value == null) continue;
+            boolean domains = opt.features().contains(TokenizerOptions.Feature.HEADER_DOMAINS);
             words(headerWords, HeaderRules.usefulValue(name, value), w -> {
                 sink.add(p + w);
                 int at = w.indexOf('@');
                 if (at > 0 && at < w.length() - 1) sink.add(p + "@" + w.substring(at + 1));
+                if (domains) {
+                    String d = MessageShape.domainSuffix(w);
+                    if (d != null && !d.equals(w)) sink.add(p + "dom:" + d);
+                }
             }, sink);
         }
     }
@@ -108,9 +121,10 @@ public final class Tokenizer {
         }
     }
 
-    private void body(MimePart p, Sink sink) {
+    private void body(MimePart p, Sink sink, MessageShape.Counts counts) {
         String text = p.visibleText();
         if (text == null) return;
+        if (counts != null) counts.text(p, text);
         String prev = null;
         List<String> ws = new ArrayList<>();
         words(bodyWords, text, ws::add, sink);

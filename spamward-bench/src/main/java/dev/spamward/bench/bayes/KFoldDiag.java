@@ -40,7 +40,15 @@ public final class KFoldDiag {
         List<Path> spam = group(corpus, "spam-1", "spam-2");
         Collections.shuffle(ham, new Random(20240603));
         Collections.shuffle(spam, new Random(20240604));
-        Tokenizer tk = new Tokenizer();
+        dev.spamward.bayes.tokenize.TokenizerOptions to = dev.spamward.bayes.tokenize.TokenizerOptions.defaults();
+        String feats = System.getenv("FEATURES");
+        if (feats != null) {
+            java.util.Set<dev.spamward.bayes.tokenize.TokenizerOptions.Feature> fs =
+                    java.util.EnumSet.noneOf(dev.spamward.bayes.tokenize.TokenizerOptions.Feature.class);
+            for (String f : feats.split(",")) if (!f.isBlank()) fs.add(dev.spamward.bayes.tokenize.TokenizerOptions.Feature.valueOf(f.strip()));
+            to = to.withFeatures(fs);
+        }
+        Tokenizer tk = new Tokenizer(new dev.spamward.mime.MailParser(), to);
         MemoryTokenStore store = new MemoryTokenStore();
         for (int i = 0; i < ham.size(); i += 2) {
             Tokens t = tk.tokenize(Files.readAllBytes(ham.get(i)));
@@ -49,6 +57,30 @@ public final class KFoldDiag {
         for (int i = 0; i < spam.size(); i += 2) {
             Tokens t = tk.tokenize(Files.readAllBytes(spam.get(i)));
             store.learn(t.key(), t.distinct(), Label.SPAM);
+        }
+        if (System.getenv("GRID") != null) {
+            List<List<String>> spamT = new ArrayList<>();
+            List<List<String>> hamT = new ArrayList<>();
+            for (int i = 1; i < spam.size(); i += 2) spamT.add(tk.tokenize(Files.readAllBytes(spam.get(i))).distinct());
+            for (int i = 1; i < ham.size(); i += 2) hamT.add(tk.tokenize(Files.readAllBytes(ham.get(i))).distinct());
+            for (String sv : System.getenv().getOrDefault("S", "1").split(",")) {
+                for (String mdv : System.getenv().getOrDefault("MD", "0.25").split(",")) {
+                    for (String mxv : System.getenv().getOrDefault("MAX", "150").split(",")) {
+                        ChiSquareModel g = new ChiSquareModel(new ChiSquareModel.Params(Double.parseDouble(sv), 0.5,
+                                Double.parseDouble(mdv), Integer.parseInt(mxv), 1));
+                        double[] ss = spamT.stream().mapToDouble(t -> g.score(store.lookup(t), 0).probability()).toArray();
+                        double[] hs = hamT.stream().mapToDouble(t -> g.score(store.lookup(t), 0).probability()).toArray();
+                        StringBuilder b = new StringBuilder("s=" + sv + " md=" + mdv + " max=" + mxv + " ");
+                        for (double c : new double[] {0.3, 0.5, 0.7, 0.8, 0.9}) {
+                            long fnc = java.util.Arrays.stream(ss).filter(x -> x < c).count();
+                            long fpc = java.util.Arrays.stream(hs).filter(x -> x >= c).count();
+                            b.append(String.format(" | %.1f FN %3d FP %2d", c, fnc, fpc));
+                        }
+                        System.out.println(b);
+                    }
+                }
+            }
+            return;
         }
         int fn = 0, fp = 0, shown = 0;
         for (int i = 1; i < spam.size(); i += 2) {

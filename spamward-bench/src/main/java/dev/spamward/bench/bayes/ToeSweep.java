@@ -44,6 +44,12 @@ public final class ToeSweep {
             case "both" -> new TokenizerOptions(3, 2, 40, TokenizerOptions.CaseMode.BOTH, false, 20_000);
             default -> TokenizerOptions.defaults();
         };
+        String feats = System.getenv("FEATURES");
+        if (feats != null) {
+            java.util.Set<TokenizerOptions.Feature> fs = java.util.EnumSet.noneOf(TokenizerOptions.Feature.class);
+            for (String f : feats.split(",")) if (!f.isBlank()) fs.add(TokenizerOptions.Feature.valueOf(f.strip()));
+            to = to.withFeatures(fs);
+        }
         Tokenizer tk = new Tokenizer(new MailParser(), to);
         Map<Path, Tokens> cache = new HashMap<>();
         for (String d : List.of("learn/ham", "learn/spam", "test/ham", "test/spam")) {
@@ -55,7 +61,10 @@ public final class ToeSweep {
             for (double md : env("MD", small ? new double[] {0.1, 0.2, 0.375} : new double[] {0.0, 0.1, 0.2, 0.375})) {
                 for (double mtd : env("MAX", small ? new double[] {150, 0} : new double[] {27, 150, 0})) {
                     int mt = (int) mtd;
-                    models.put("chi s=" + s + " md=" + md + " max=" + mt, new ChiSquareModel(new ChiSquareModel.Params(s, 0.5, md, mt, 1)));
+                    for (double x : env("X", new double[] {0.5})) {
+                        models.put("chi s=" + s + " md=" + md + " max=" + mt + " x=" + x,
+                                new ChiSquareModel(new ChiSquareModel.Params(s, x, md, mt, 1)));
+                    }
                 }
             }
         }
@@ -68,6 +77,7 @@ public final class ToeSweep {
             models.remove("logodds a=1 prior");
             models.remove("logodds a=0.1");
         }
+        Map<String, Integer> misses = new java.util.TreeMap<>();
         for (var e : models.entrySet()) {
             for (double cut : cuts) {
                 int fnSum = 0, fpSum = 0, fpMax = 0, fnMax = 0;
@@ -92,11 +102,23 @@ public final class ToeSweep {
                         }
                     };
                     ToeResult r = Toe.run(f, base, seed, seed);
+                    if (System.getenv("DIAG") != null) {
+                        for (String cls : new String[] {"test/ham", "test/spam"}) {
+                            for (Path p : Toe.list(base.resolve(cls))) {
+                                if (f.isSpam(p) != cls.endsWith("spam")) misses.merge(cls + " " + p.getFileName(), 1, Integer::sum);
+                            }
+                        }
+                    }
                     fnSum += r.fn();
                     fpSum += r.fp();
                     fpMax = Math.max(fpMax, r.fp());
                     fnMax = Math.max(fnMax, r.fn());
                     per.append(String.format(" %d/%d/%d", r.fn(), r.fp(), r.lham()));
+                }
+                if (!misses.isEmpty()) {
+                    misses.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                            .forEach(x -> System.out.println("   " + x.getValue() + " " + x.getKey()));
+                    misses.clear();
                 }
                 System.out.printf("%-34s cut=%.2f  acc=%.4f  FN=%5.1f FP=%5.1f maxFP=%d maxFN=%d |%s%n", e.getKey(), cut,
                         1 - (fnSum + fpSum) / (1200.0 * seeds), fnSum / (double) seeds, fpSum / (double) seeds, fpMax, fnMax, per);
