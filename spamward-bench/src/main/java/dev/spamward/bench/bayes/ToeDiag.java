@@ -11,6 +11,7 @@ import dev.spamward.bayes.tokenize.Tokens;
 import dev.spamward.mime.MailParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Development tool: one TOE run, then prints the misclassified test messages with their strongest tokens. */
 public final class ToeDiag {
@@ -21,7 +22,7 @@ public final class ToeDiag {
         Path base = Path.of(args[0]);
         double cut = Double.parseDouble(args[1]);
         Tokenizer tk = new Tokenizer(new MailParser(), TokenizerOptions.defaults());
-        ChiSquareModel m = new ChiSquareModel(new ChiSquareModel.Params(1.0, 0.5, 0.2, 150, 1));
+        ChiSquareModel m = new ChiSquareModel(ChiSquareModel.Params.defaults());
         MemoryTokenStore store = new MemoryTokenStore();
         ToeFilter f = new ToeFilter() {
             public String name() {
@@ -40,12 +41,16 @@ public final class ToeDiag {
         System.out.println(Toe.run(f, base, 1, 1));
         for (String cls : new String[] {"test/ham", "test/spam"}) {
             for (Path p : Toe.list(base.resolve(cls))) {
-                Score s = m.score(store.lookup(tk.tokenize(Files.readAllBytes(p)).distinct()), 12);
+                Score s = m.score(store.lookup(tk.tokenize(Files.readAllBytes(p)).distinct()), 400);
                 boolean spam = s.probability() >= cut;
                 if (spam != cls.endsWith("spam")) {
                     System.out.printf("%s %s %.3f used=%d%n", cls, p.getFileName(), s.probability(), s.used());
                     StringBuilder b = new StringBuilder("   ");
-                    for (TokenEvidence e : s.evidence()) b.append(String.format(" %s(%d/%d %.2f)", e.token(), e.spam(), e.ham(), e.probability()));
+                    List<TokenEvidence> ev = s.evidence();
+                    ev.stream().filter(e -> e.probability() > 0.5).limit(15).forEach(e -> b.append(String.format(" %s(%d/%d %.2f)", e.token(), e.spam(), e.ham(), e.probability())));
+                    b.append("\n   HAM:");
+                    ev.stream().filter(e -> e.probability() < 0.5).limit(15).forEach(e -> b.append(String.format(" %s(%d/%d %.2f)", e.token(), e.spam(), e.ham(), e.probability())));
+                    b.append(String.format("%n   spammy=%d hammy=%d", ev.stream().filter(e -> e.probability() > 0.5).count(), ev.stream().filter(e -> e.probability() < 0.5).count()));
                     System.out.println(b);
                 }
             }
