@@ -12,7 +12,7 @@ import dev.spamward.greylist.engine.Gate;
 import dev.spamward.greylist.engine.Greylister;
 import dev.spamward.greylist.engine.Stats;
 import dev.spamward.greylist.milter.MilterServer;
-import dev.spamward.greylist.net.TcpListener;
+import dev.spamward.greylist.net.StreamListener;
 import dev.spamward.greylist.policy.PolicyServer;
 import dev.spamward.greylist.sjsms.SjsmsServer;
 import dev.spamward.greylist.state.AddressNormalizer;
@@ -137,7 +137,7 @@ public final class GreylistService implements AutoCloseable {
         GreylistService s = new GreylistService(c);
         try {
             s.maintenance.start();
-            TcpListener.Limits limits = new TcpListener.Limits(c.get(GreylistSettings.MAX_CONNECTIONS),
+            StreamListener.Limits limits = new StreamListener.Limits(c.get(GreylistSettings.MAX_CONNECTIONS),
                     c.get(GreylistSettings.MAX_REQUEST), (int) Math.min(Integer.MAX_VALUE, c.get(GreylistSettings.IDLE_TIMEOUT).toMillis()));
             Gate gate = new Gate(c.get(GreylistSettings.MAX_INFLIGHT), s.engine.stats());
             Answers answers = Answers.from(c);
@@ -145,11 +145,21 @@ public final class GreylistService implements AutoCloseable {
                 s.policy = new PolicyServer(c.get(GreylistSettings.POLICY_LISTEN), s.engine, gate, answers, limits);
                 s.doors.push(s.policy);
                 s.descriptions.add("greylist policy tcp " + s.policy.address());
+                java.nio.file.Path sock = c.get(GreylistSettings.POLICY_SOCKET);
+                if (sock != null) {
+                    s.policy.listenUnix(sock, c.get(GreylistSettings.SOCKET_MODE));
+                    s.descriptions.add("greylist policy unix:" + sock);
+                }
             }
             if (c.get(GreylistSettings.MILTER_ENABLED)) {
                 s.milter = new MilterServer(c.get(GreylistSettings.MILTER_LISTEN), s.engine, gate, answers, limits);
                 s.doors.push(s.milter);
                 s.descriptions.add("greylist milter tcp " + s.milter.address());
+                java.nio.file.Path sock = c.get(GreylistSettings.MILTER_SOCKET);
+                if (sock != null) {
+                    s.milter.listenUnix(sock, c.get(GreylistSettings.SOCKET_MODE));
+                    s.descriptions.add("greylist milter unix:" + sock);
+                }
             }
             if (c.get(GreylistSettings.SJSMS_ENABLED)) {
                 s.sjsms = new SjsmsServer(c.get(GreylistSettings.SJSMS_LISTEN), s.engine, gate, answers);

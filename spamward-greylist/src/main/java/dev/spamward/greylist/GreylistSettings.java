@@ -36,6 +36,15 @@ public final class GreylistSettings implements ConfigSection {
     public static final ConfigKey<InetSocketAddress> MILTER_LISTEN = ConfigKey.of("greylist.milter.listen", ADDR,
             "127.0.0.1:5523", "TCP address of the milter (grossd milter_listen inet:PORT@HOST).");
 
+    public static final ConfigKey<java.nio.file.Path> POLICY_SOCKET = ConfigKey.of("greylist.policy.socket", ValueType.path(), null,
+            "Also serve the policy protocol on this unix-domain socket (Postfix check_policy_service unix:PATH); unset = TCP only.");
+    public static final ConfigKey<java.nio.file.Path> MILTER_SOCKET = ConfigKey.of("greylist.milter.socket", ValueType.path(), null,
+            "Also serve the milter on this unix-domain socket (Postfix smtpd_milters = unix:PATH); unset = TCP only.");
+    public static final ConfigKey<String> SOCKET_MODE = ConfigKey.of("greylist.socket_mode", ValueType.of("octal mode", m -> {
+        dev.spamward.greylist.net.UnixListener.checkMode(m);
+        return m;
+    }), "0660", "Permissions of the unix-domain socket files (the MTA's user needs read and write).");
+
     public static final ConfigKey<Integer> FILTER_BITS = ConfigKey.of("greylist.filter_bits", ValueType.integer(5, 32), "24",
             "Each Bloom filter has 2^bits bits.");
     public static final ConfigKey<Integer> NUMBER_BUFFERS = ConfigKey.of("greylist.number_buffers", ValueType.integer(2, 64), "8",
@@ -164,7 +173,7 @@ public final class GreylistSettings implements ConfigSection {
 
     @Override
     public List<ConfigKey<?>> keys() {
-        return List.of(POLICY_ENABLED, POLICY_LISTEN, SJSMS_ENABLED, SJSMS_LISTEN, MILTER_ENABLED, MILTER_LISTEN,
+        return List.of(POLICY_ENABLED, POLICY_LISTEN, POLICY_SOCKET, SJSMS_ENABLED, SJSMS_LISTEN, MILTER_ENABLED, MILTER_LISTEN, MILTER_SOCKET, SOCKET_MODE,
                 FILTER_BITS, NUMBER_BUFFERS, ROTATE_INTERVAL, STATEFILE, STATE_SAVE_INTERVAL, UPDATE, GREY_MASK, GREY_MASK6,
                 LOWERCASE_LOCAL_PART, GREY_DELAY, RETRY_WINDOW, DELAY_QUEUE_MAX, QUERY_TIMELIMIT, CHECK, DNSBL, RHSBL, DNSWL,
                 REVERSE_WEIGHT, GENERIC_PTR_WEIGHT, HELO_WEIGHT, HELO_INVALID_WEIGHT, SPF_SOFTFAIL_WEIGHT, SPF_FAIL_WEIGHT,

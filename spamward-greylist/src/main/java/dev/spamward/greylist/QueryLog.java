@@ -2,7 +2,6 @@ package dev.spamward.greylist;
 
 import dev.spamward.greylist.engine.Query;
 import dev.spamward.greylist.engine.Verdict;
-import java.net.Socket;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +39,8 @@ public final class QueryLog {
     }
 
     /** Logs a request that could not be parsed. */
-    public static void malformed(String door, Socket s, String what) {
-        LOG.warn("{}: malformed request from {}: {}", door, s.getRemoteSocketAddress(), field(what));
+    public static void malformed(String door, dev.spamward.greylist.net.Connection c, String what) {
+        LOG.warn("{}: malformed request from {}: {}", door, c.peer(), field(what));
     }
 
     /** At most 256 characters, non-printable characters and spaces escaped as {@code \xNN}. */

@@ -6,14 +6,16 @@ import dev.spamward.greylist.engine.Gate;
 import dev.spamward.greylist.engine.Greylister;
 import dev.spamward.greylist.engine.Query;
 import dev.spamward.greylist.engine.Verdict;
+import dev.spamward.greylist.net.Connection;
+import dev.spamward.greylist.net.StreamListener;
 import dev.spamward.greylist.net.TcpListener;
+import dev.spamward.greylist.net.UnixListener;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,16 +35,35 @@ public final class MilterServer implements AutoCloseable {
     private final Answers answers;
     private final long maxPacket;
     private final TcpListener listener;
+    private final StreamListener.Limits limits;
+    private volatile UnixListener unix;
 
     /** Binds {@code listen} (port 0 = any free port) and starts serving. */
-    public MilterServer(InetSocketAddress listen, Greylister engine, Gate gate, Answers answers, TcpListener.Limits limits)
+    public MilterServer(InetSocketAddress listen, Greylister engine, Gate gate, Answers answers, StreamListener.Limits limits)
             throws IOException {
         this.engine = engine;
         this.gate = gate;
         this.answers = answers;
         // Body chunks are at most 64 KiB (1 MiB with SMFIP_MDS_1M); we ask not to get them, but accept them.
         this.maxPacket = Math.max(limits.maxRequest(), 65_536 + 16);
+        this.limits = limits;
         this.listener = TcpListener.start("milter", listen, limits, this::serve, engine.stats());
+    }
+
+    /**
+     * Also serves on a unix-domain socket ({@code unix:PATH} in Postfix), with file permissions {@code mode}.
+     *
+     * @throws IOException when the path cannot be bound
+     */
+    public void listenUnix(java.nio.file.Path path, String mode) throws IOException {
+        if (unix != null) throw new IllegalStateException("already listening on " + unix.path());
+        unix = UnixListener.start("milter", path, mode, limits, this::serve, engine.stats());
+    }
+
+    /** The unix-domain socket served, or null. */
+    public java.nio.file.Path unixPath() {
+        UnixListener u = unix;
+        return u == null ? null : u.path();
     }
 
     public InetSocketAddress address() {
@@ -64,9 +85,9 @@ public final class MilterServer implements AutoCloseable {
         }
     }
 
-    private void serve(Socket s) throws IOException {
-        DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream(), 8192));
-        OutputStream out = new BufferedOutputStream(s.getOutputStream(), 1024);
+    private void serve(Connection s) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(s.in(), 8192));
+        OutputStream out = new BufferedOutputStream(s.out(), 1024);
         Session st = new Session();
         while (true) {
             MilterCodec.Packet p;
@@ -200,5 +221,6 @@ public final class MilterServer implements AutoCloseable {
     @Override
     public void close() {
         listener.close();
+        if (unix != null) unix.close();
     }
 }

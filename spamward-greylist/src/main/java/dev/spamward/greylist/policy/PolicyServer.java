@@ -7,12 +7,14 @@ import dev.spamward.greylist.engine.Greylister;
 import dev.spamward.greylist.engine.Query;
 import dev.spamward.greylist.engine.Stats;
 import dev.spamward.greylist.engine.Verdict;
+import dev.spamward.greylist.net.Connection;
+import dev.spamward.greylist.net.StreamListener;
 import dev.spamward.greylist.net.TcpListener;
+import dev.spamward.greylist.net.UnixListener;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -27,17 +29,36 @@ public final class PolicyServer implements AutoCloseable {
     private final Answers answers;
     private final long maxRequest;
     private final TcpListener listener;
+    private final StreamListener.Limits limits;
+    private volatile UnixListener unix;
     private final Stats stats;
 
     /** Binds {@code listen} (port 0 = any free port) and starts serving. */
-    public PolicyServer(InetSocketAddress listen, Greylister engine, Gate gate, Answers answers, TcpListener.Limits limits)
+    public PolicyServer(InetSocketAddress listen, Greylister engine, Gate gate, Answers answers, StreamListener.Limits limits)
             throws IOException {
         this.engine = engine;
         this.gate = gate;
         this.answers = answers;
         this.maxRequest = limits.maxRequest();
         this.stats = engine.stats();
+        this.limits = limits;
         this.listener = TcpListener.start("policy", listen, limits, this::serve, stats);
+    }
+
+    /**
+     * Also serves on a unix-domain socket ({@code unix:PATH} in Postfix), with file permissions {@code mode}.
+     *
+     * @throws IOException when the path cannot be bound
+     */
+    public void listenUnix(java.nio.file.Path path, String mode) throws IOException {
+        if (unix != null) throw new IllegalStateException("already listening on " + unix.path());
+        unix = UnixListener.start("policy", path, mode, limits, this::serve, engine.stats());
+    }
+
+    /** The unix-domain socket served, or null. */
+    public java.nio.file.Path unixPath() {
+        UnixListener u = unix;
+        return u == null ? null : u.path();
     }
 
     /** The bound address. */
@@ -45,9 +66,9 @@ public final class PolicyServer implements AutoCloseable {
         return listener.address();
     }
 
-    private void serve(Socket s) throws IOException {
-        OutputStream out = new BufferedOutputStream(s.getOutputStream(), 4096);
-        PolicyReader reader = new PolicyReader(s.getInputStream(), maxRequest);
+    private void serve(Connection s) throws IOException {
+        OutputStream out = new BufferedOutputStream(s.out(), 4096);
+        PolicyReader reader = new PolicyReader(s.in(), maxRequest);
         while (true) {
             PolicyRequest r;
             try {
@@ -95,5 +116,6 @@ public final class PolicyServer implements AutoCloseable {
     @Override
     public void close() {
         listener.close();
+        if (unix != null) unix.close();
     }
 }

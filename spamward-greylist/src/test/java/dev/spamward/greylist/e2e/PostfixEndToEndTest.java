@@ -68,4 +68,30 @@ class PostfixEndToEndTest {
             assertThat(pf.maillog()).contains("milter-reject: RCPT");
         }
     }
+
+    /** Postfix talking to both doors over unix-domain sockets ({@code unix:PATH}), as inside a chroot. */
+    @Test
+    void policyAndMilterOverUnixDomainSockets() throws Exception {
+        Path policySock = dir.resolve("policy.sock");
+        Path milterSock = dir.resolve("milter.sock");
+        try (GreylistService gl = GreylistService.start(TestConfig.of("greylist.grey_delay=1h", "greylist.sjsms.enabled=false",
+                "greylist.policy.listen=127.0.0.1:0", "greylist.milter.listen=127.0.0.1:0",
+                "greylist.policy.socket=" + policySock, "greylist.milter.socket=" + milterSock, "greylist.socket_mode=0666"));
+             PostfixInstance pf = PostfixInstance.start(dir, "unix:" + policySock, "unix:" + milterSock)) {
+            // Both doors are configured; the policy service answers first (smtpd_recipient_restrictions).
+            String first = pf.swaks("192.0.2.50", "mail.example.net", "jo@example.net", "kim@example.org");
+            assertThat(first).as(first).contains("450 4.7.1 <kim@example.org>: Recipient address rejected: Please try again later");
+            assertThat(gl.engine().stats().answers(Result.GREY)).isGreaterThanOrEqualTo(1);
+            assertThat(pf.maillog()).doesNotContain("warning: connect to 127.0.0.1").doesNotContain("No such file");
+        }
+        // The milter alone over its unix socket.
+        try (GreylistService gl = GreylistService.start(TestConfig.of("greylist.grey_delay=1h", "greylist.sjsms.enabled=false",
+                "greylist.policy.enabled=false", "greylist.milter.listen=127.0.0.1:0",
+                "greylist.milter.socket=" + milterSock, "greylist.socket_mode=0666"));
+             PostfixInstance pf = PostfixInstance.start(java.nio.file.Files.createDirectories(dir.resolve("pf2")), null, "unix:" + milterSock)) {
+            String first = pf.swaks("192.0.2.51", "mail.example.net", "jo@example.net", "kim@example.org");
+            assertThat(first).as(first).contains("452 4.4.3 Please try again later");
+            assertThat(pf.maillog()).contains("milter-reject: RCPT");
+        }
+    }
 }
