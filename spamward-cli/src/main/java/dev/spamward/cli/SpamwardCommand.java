@@ -53,15 +53,25 @@ public final class SpamwardCommand implements CommandContext {
     @Override
     public synchronized Config config() {
         if (config == null) {
-            Path file = configFile;
-            if (file == null && env.get("SPAMWARD_CONFIG") != null && !env.get("SPAMWARD_CONFIG").isBlank()) {
-                file = Path.of(env.get("SPAMWARD_CONFIG"));
-            }
-            List<String> flags = new ArrayList<>(assignments);
-            if (logLevel != null) flags.add(CoreSettings.LOG_LEVEL.name() + "=" + logLevel);
-            config = new ConfigLoader(ConfigSchema.discover()).load(file, env, flags);
+            config = load();
             Logging.configure(config.get(CoreSettings.LOG_LEVEL));
         }
         return config;
+    }
+
+    @Override
+    public synchronized Config reload() {
+        config = load();
+        return config;
+    }
+
+    private Config load() {
+        Path file = configFile;
+        if (file == null && env.get("SPAMWARD_CONFIG") != null && !env.get("SPAMWARD_CONFIG").isBlank()) {
+            file = Path.of(env.get("SPAMWARD_CONFIG"));
+        }
+        List<String> flags = new ArrayList<>(assignments);
+        if (logLevel != null) flags.add(CoreSettings.LOG_LEVEL.name() + "=" + logLevel);
+        return new ConfigLoader(ConfigSchema.discover()).load(file, env, flags);
     }
 }

@@ -1,6 +1,7 @@
 package dev.spamward.greylist;
 
 import dev.spamward.core.config.Config;
+import dev.spamward.core.config.ConfigKey;
 import dev.spamward.greylist.check.Check;
 import dev.spamward.greylist.check.Dns;
 import dev.spamward.greylist.check.DnsListCheck;
@@ -54,6 +55,7 @@ public final class GreylistService implements AutoCloseable {
     private final StatusView status;
     private final long rotateIntervalSeconds;
     private volatile boolean stopping;
+    private final Config started;
     private PolicyServer policy;
     private MilterServer milter;
     private SjsmsServer sjsms;
@@ -61,6 +63,7 @@ public final class GreylistService implements AutoCloseable {
     private GrossdSync grossdSync;
 
     private GreylistService(Config c) {
+        this.started = c;
         int bits = c.get(GreylistSettings.FILTER_BITS);
         int buffers = c.get(GreylistSettings.NUMBER_BUFFERS);
         long now = System.currentTimeMillis() / 1000;
@@ -77,6 +80,37 @@ public final class GreylistService implements AutoCloseable {
         this.metrics = GreylistMetrics.register(this);
         this.status = new StatusView(this);
         this.maintenance = Thread.ofPlatform().daemon().name("spamward-greylist-maintenance").unstarted(this::maintain);
+    }
+
+    /** Settings a reload applies to queries that start afterwards; every other greylist key needs a restart. */
+    private static final java.util.Set<ConfigKey<?>> RELOADABLE = java.util.Set.of(GreylistSettings.GREY_DELAY,
+            GreylistSettings.GREY_THRESHOLD, GreylistSettings.BLOCK_THRESHOLD, GreylistSettings.QUERY_TIMELIMIT, GreylistSettings.UPDATE,
+            GreylistSettings.GREY_REASON, GreylistSettings.BLOCK_REASON, GreylistSettings.SKIP_AUTHENTICATED,
+            GreylistSettings.AUTO_WHITELIST, GreylistSettings.CHECK, GreylistSettings.DNSBL, GreylistSettings.RHSBL,
+            GreylistSettings.DNSWL, GreylistSettings.REVERSE_WEIGHT, GreylistSettings.GENERIC_PTR_WEIGHT, GreylistSettings.HELO_WEIGHT,
+            GreylistSettings.HELO_INVALID_WEIGHT, GreylistSettings.SPF_SOFTFAIL_WEIGHT, GreylistSettings.SPF_FAIL_WEIGHT,
+            GreylistSettings.DNS_SERVERS, GreylistSettings.WHITELIST_CLIENT, GreylistSettings.WHITELIST_CLIENT_NAME,
+            GreylistSettings.WHITELIST_SENDER, GreylistSettings.WHITELIST_RECIPIENT, GreylistSettings.WHITELIST_POOLS,
+            GreylistSettings.QUERY_LOG);
+
+    /**
+     * Applies a new configuration without a restart (SIGHUP): whitelists, checks and their DNS lists, weights,
+     * thresholds, delays, reasons and the query log take effect for the next query; the filter state is kept.
+     * Throws {@link IllegalArgumentException} for a bad value, leaving everything as it was.
+     *
+     * @return the names of changed greylist keys that only a restart applies (addresses, filter sizes, masks ...)
+     */
+    public List<String> reload(Config next) {
+        Greylister.Options o = options(next);
+        List<Check> cs = checks(next);
+        Whitelist w = whitelist(next);
+        engine.reconfigure(o, cs, w);
+        QueryLog.setEnabled(next.get(GreylistSettings.QUERY_LOG));
+        List<String> restart = new ArrayList<>();
+        for (ConfigKey<?> k : new GreylistSettings().keys()) {
+            if (!RELOADABLE.contains(k) && !java.util.Objects.equals(started.get(k), next.get(k))) restart.add(k.name());
+        }
+        return restart;
     }
 
     /** The engine options configured in {@code c}. */

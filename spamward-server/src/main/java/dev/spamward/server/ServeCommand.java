@@ -3,6 +3,8 @@ package dev.spamward.server;
 import dev.spamward.core.cli.CommandContext;
 import dev.spamward.core.cli.Subcommand;
 import dev.spamward.core.config.Config;
+import dev.spamward.core.config.ConfigException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -13,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code spamward serve}: starts every enabled service with the effective configuration and runs until
- * SIGTERM/SIGINT, then stops them in reverse order.
+ * SIGTERM/SIGINT, then stops them in reverse order. SIGHUP reads the configuration again and applies what
+ * can change while running (the greylisting rules; {@link Services#reload}).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the Spamward services (embedded defaults; no configuration file needed).")
@@ -25,9 +28,11 @@ public final class ServeCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() throws Exception {
-        Config config = CommandContext.config(spec);
+        CommandContext ctx = CommandContext.of(spec);
+        Config config = ctx.config();
         CountDownLatch stop = new CountDownLatch(1);
         try (Services services = Services.start(config)) {
+            Reload.onHangup(() -> reload(ctx, services));
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
                 LOG.info("stopping");
                 services.close();
@@ -37,5 +42,18 @@ public final class ServeCommand implements Callable<Integer>, Subcommand {
             stop.await();
         }
         return 0;
+    }
+
+    /** SIGHUP: read the configuration again and apply what can change while running; a bad one changes nothing. */
+    private static void reload(CommandContext ctx, Services services) {
+        try {
+            List<String> restart = services.reload(ctx.reload());
+            if (restart.isEmpty()) LOG.info("configuration reloaded");
+            else LOG.warn("configuration reloaded; changed but applied only after a restart: {}", String.join(", ", restart));
+        } catch (ConfigException e) {
+            LOG.error("configuration not reloaded, the running one stays: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("configuration not reloaded, the running one stays", e);
+        }
     }
 }

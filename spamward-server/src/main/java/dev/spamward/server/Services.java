@@ -37,6 +37,8 @@ public final class Services implements AutoCloseable {
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final List<String> descriptions = new ArrayList<>();
     private HttpEndpoint http;
+    private GreylistService greylist;
+    private Config started;
     private boolean closed;
 
     private Services() {
@@ -45,6 +47,7 @@ public final class Services implements AutoCloseable {
     /** Starts every enabled service (HTTP endpoint, greylisting front doors); on failure, stops what was started and rethrows. */
     public static Services start(Config config) throws IOException {
         Services s = new Services();
+        s.started = config;
         try {
             if (config.get(CoreSettings.HTTP_ENABLED)) {
                 DrpService drp = null;
@@ -73,6 +76,7 @@ public final class Services implements AutoCloseable {
                     throw new ConfigException("greylisting: " + e.getMessage());
                 }
                 s.running.push(greylist);
+                s.greylist = greylist;
                 s.descriptions.addAll(greylist.descriptions());
                 if (s.http != null) {
                     s.http.route("GET", "/greylist/status", ex -> HttpEndpoint.send(ex, 200, "application/json",
@@ -103,6 +107,39 @@ public final class Services implements AutoCloseable {
         bayes.register(http::route);
         running.push(bayes);
         descriptions.add("bayes (/bayes/check, /bayes/learn, /bayes/unlearn, /bayes/stats)");
+    }
+
+    /**
+     * Applies a reloaded configuration to the running services (SIGHUP). The greylisting rules take effect at
+     * once (see {@link GreylistService#reload}); any other changed key needs a restart and is named in the result.
+     *
+     * @throws ConfigException when a value is unusable; nothing is changed then
+     */
+    public synchronized List<String> reload(Config next) {
+        if (closed) return List.of();
+        List<String> restart = new ArrayList<>();
+        if (greylist != null) {
+            try {
+                restart.addAll(greylist.reload(next));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("greylisting: " + e.getMessage());
+            }
+        }
+        java.util.Set<String> greylistKeys = new java.util.HashSet<>();
+        for (dev.spamward.core.config.ConfigKey<?> k : new GreylistSettings().keys()) greylistKeys.add(k.name());
+        for (var st : next.settings()) {
+            String name = st.key().name();
+            if (greylist != null && greylistKeys.contains(name)) continue;
+            if (!java.util.Objects.equals(st.value(), valueOf(started, name))) restart.add(name);
+        }
+        return restart;
+    }
+
+    private static Object valueOf(Config c, String name) {
+        for (Config.Setting st : c.settings()) {
+            if (st.key().name().equals(name)) return st.value();
+        }
+        return null;
     }
 
     /** The HTTP endpoint, or null when disabled. */

@@ -13,6 +13,15 @@ public interface CommandContext {
     /** The validated configuration; throws {@link dev.spamward.core.config.ConfigException} on a bad one. */
     Config config();
 
+    /**
+     * Reads the configuration again from the same file, environment and flags (for a reload on SIGHUP) and
+     * makes it the one {@link #config()} returns; throws {@link dev.spamward.core.config.ConfigException} on a
+     * bad one, keeping the previous.
+     */
+    default Config reload() {
+        throw new UnsupportedOperationException("this command context cannot reload its configuration");
+    }
+
     /** The context of the root command of {@code spec}, for a subcommand's {@code @Spec} field. */
     static CommandContext of(CommandSpec spec) {
         Object root = spec.root().userObject();

@@ -58,11 +58,13 @@ public final class Greylister {
 
     private static final int AUTO_WHITELIST_MAX = 65_536;
 
-    private final Options opt;
+    /** What a reload may replace, swapped as one. */
+    private record Rules(Options opt, CheckRunner checks, Whitelist whitelist) {
+    }
+
+    private volatile Rules rules;
     private final GreyStore store;
     private final DelayQueue delayQueue;
-    private final CheckRunner checks;
-    private final Whitelist whitelist;
     private final Stats stats;
     private final LongSupplier clock;
     private final List<Consumer<int[]>> insertListeners = new CopyOnWriteArrayList<>();
@@ -74,18 +76,34 @@ public final class Greylister {
      */
     public Greylister(Options opt, GreyStore store, DelayQueue delayQueue, List<Check> checks, Whitelist whitelist,
                       Stats stats, LongSupplier clock) {
-        this.opt = opt;
         this.store = store;
         this.delayQueue = delayQueue;
-        this.checks = new CheckRunner(checks, opt.blockThreshold(), stats);
-        this.whitelist = whitelist;
         this.stats = stats;
+        this.rules = new Rules(opt, new CheckRunner(checks, opt.blockThreshold(), stats), whitelist);
         this.clock = clock;
         this.pending = opt.retryWindowMillis() > 0 ? new PendingTable(1 << 19) : null;
     }
 
     public Options options() {
-        return opt;
+        return rules.opt();
+    }
+
+    /**
+     * Replaces the options, checks and whitelist for the queries that start from now on (a configuration
+     * reload). The network masks, address normalisation and retry window stay as they are, because the
+     * stored triplets were made with them; the names of such settings that differ are returned.
+     */
+    public List<String> reconfigure(Options next, List<Check> checks, Whitelist whitelist) {
+        Options cur = rules.opt();
+        List<String> kept = new java.util.ArrayList<>();
+        if (!next.mask().equals(cur.mask())) kept.add("grey_mask");
+        if (!next.normalizer().equals(cur.normalizer())) kept.add("lowercase_local_part");
+        if (next.retryWindowMillis() != cur.retryWindowMillis()) kept.add("retry_window");
+        Options merged = new Options(cur.mask(), cur.normalizer(), next.greyDelayMillis(), next.greyThreshold(), next.blockThreshold(),
+                next.timeLimitMillis(), next.update(), next.greyReason(), next.blockReason(), next.skipAuthenticated(),
+                next.autoWhitelist(), cur.retryWindowMillis());
+        rules = new Rules(merged, new CheckRunner(checks, merged.blockThreshold(), stats), whitelist);
+        return kept;
     }
 
     public Stats stats() {
@@ -126,8 +144,11 @@ public final class Greylister {
         InetAddress client = q.client();
         if (client == null) return new Verdict(Result.ERROR, "client address missing or not an IP address", 0, List.of(), 0);
         if (q.recipient().isBlank()) return new Verdict(Result.ERROR, "recipient missing", 0, List.of(), 0);
+        Rules r = rules;
+        Options opt = r.opt();
+        CheckRunner checks = r.checks();
         if (opt.skipAuthenticated() && !q.saslUsername().isEmpty()) return trusted("authenticated", start);
-        String why = whitelist.match(q);
+        String why = r.whitelist().match(q);
         if (why != null) return trusted("whitelist:" + why, start);
         Triplet t = Triplet.of(client, q.sender(), q.recipient(), opt.mask(), opt.normalizer());
         if (opt.autoWhitelist() > 0) {
@@ -158,6 +179,7 @@ public final class Greylister {
      * remember the first attempt; a retry after the delay and within the window is inserted now and passes.
      */
     private Verdict greyOrRetry(int[] digest, Triplet t, int weight, List<String> fired, long start) {
+        Options opt = rules.opt();
         if (pending == null) return finish(Result.GREY, opt.greyReason(), weight, fired, digest, t, start);
         long now = clock.getAsLong() / 1000;
         long first = pending.firstSeen(digest, now, now - opt.retryWindowMillis() / 1000);
@@ -178,6 +200,7 @@ public final class Greylister {
     }
 
     private Verdict finish(Result r, String reason, int weight, List<String> fired, int[] digest, Triplet t, long start) {
+        Options opt = rules.opt();
         boolean insert = r == Result.MATCH || opt.update() == Update.ALWAYS || (r == Result.GREY && pending == null);
         if (insert) insertLater(digest);
         if (r == Result.MATCH && opt.autoWhitelist() > 0) countPass(t.network());
@@ -186,13 +209,13 @@ public final class Greylister {
 
     /** Queues a delayed insert and tells the listeners (replication). */
     private void insertLater(int[] digest) {
-        delayQueue.add(digest, clock.getAsLong() + opt.greyDelayMillis());
+        delayQueue.add(digest, clock.getAsLong() + rules.opt().greyDelayMillis());
         for (Consumer<int[]> l : insertListeners) l.accept(digest);
     }
 
     /** An update from a replication peer: goes through our own delay queue, is not sent back. */
     public void insertFromPeer(int[] digest) {
-        delayQueue.add(digest, clock.getAsLong() + opt.greyDelayMillis());
+        delayQueue.add(digest, clock.getAsLong() + rules.opt().greyDelayMillis());
     }
 
     private void countPass(String network) {

@@ -44,6 +44,25 @@ class GreylisterTest {
     }
 
     @Test
+    void reconfigureAppliesNewRulesAndKeepsTheStateAndTheMask() {
+        Greylister g = engine("greylist.grey_delay=5s");
+        assertThat(ask(g, "192.0.2.10", "alice@example.net", "bob@example.org")).isEqualTo(Result.GREY);
+        Config next = TestConfig.of("greylist.grey_delay=8s", "greylist.whitelist_client=198.51.100.0/24", "greylist.grey_mask=32");
+        List<String> kept = g.reconfigure(GreylistService.options(next), List.of(), GreylistService.whitelist(next));
+        assertThat(kept).containsExactly("grey_mask");
+        assertThat(ask(g, "198.51.100.7", "a@x.example", "b@example.org")).isEqualTo(Result.TRUST); // new whitelist
+        assertThat(ask(g, "192.0.2.11", "carol@example.net", "bob@example.org")).isEqualTo(Result.GREY);
+        now.addAndGet(6000); // past the old delay, not the new one
+        assertThat(ask(g, "192.0.2.10", "alice@example.net", "bob@example.org")).isEqualTo(Result.MATCH); // state kept
+        assertThat(ask(g, "192.0.2.11", "carol@example.net", "bob@example.org")).isEqualTo(Result.GREY);
+        now.addAndGet(3000);
+        assertThat(ask(g, "192.0.2.11", "carol@example.net", "bob@example.org")).isEqualTo(Result.MATCH);
+        // The old /24 mask still applies: another host of the network matches.
+        assertThat(ask(g, "192.0.2.99", "carol@example.net", "bob@example.org")).isEqualTo(Result.MATCH);
+        assertThat(g.options().greyDelayMillis()).isEqualTo(8000);
+    }
+
+    @Test
     void caseAndAngleBracketsDoNotMakeANewTriplet() {
         Greylister g = engine("greylist.grey_delay=1s");
         ask(g, "192.0.2.10", "alice@example.net", "bob@example.org");
