@@ -20,7 +20,7 @@ public final class Bayes {
     public static TokenStore openStore(Config config, Path override, boolean readOnly) {
         Path dir = BayesSettings.databasePath(config, override);
         return LmdbTokenStore.open(dir, readOnly, new LmdbTokenStore.Options(config.get(BayesSettings.MAP_SIZE), 512,
-                config.get(BayesSettings.SYNC)));
+                config.get(BayesSettings.SYNC), config.get(BayesSettings.LOCK_TIMEOUT)));
     }
 
     public static Tokenizer tokenizer(Config config) {

@@ -9,7 +9,6 @@ import dev.spamward.bayes.store.LearnOutcome;
 import dev.spamward.bayes.store.TokenStore;
 import dev.spamward.bayes.tokenize.Tokenizer;
 import dev.spamward.bayes.tokenize.Tokens;
-import java.util.List;
 
 /**
  * The Bayes filter: tokenizer, model and token store put together. Thread-safe when the store is.
@@ -47,10 +46,39 @@ public final class BayesFilter {
 
     /** Classifies an already tokenized message. */
     public Classification classify(Tokens tokens, int explain) {
-        List<String> distinct = tokens.distinct();
-        Counts counts = store.lookup(distinct);
+        return classify(tokens, explain, store.lookup(tokens.distinct()));
+    }
+
+    private Classification classify(Tokens tokens, int explain, Counts counts) {
         Score s = model.score(counts, explain);
-        return new Classification(cutoffs.verdict(s.probability()), s.probability(), s, distinct.size(), tokens.problems());
+        return new Classification(cutoffs.verdict(s.probability()), s.probability(), s, counts.tokens().size(), tokens.problems());
+    }
+
+    /**
+     * Classifies many messages in a row on the calling thread through one {@link TokenStore#reader() store reader}
+     * (one snapshot, counts read once); close it (before the store) when done.
+     */
+    public Batch batch() {
+        return new Batch(store.reader());
+    }
+
+    /** See {@link #batch()}. Not thread-safe: one per thread. */
+    public final class Batch implements AutoCloseable {
+        private final TokenStore.Reader reader;
+
+        private Batch(TokenStore.Reader reader) {
+            this.reader = reader;
+        }
+
+        public Classification classify(byte[] raw, int explain) {
+            Tokens tokens = tokenizer.tokenize(raw);
+            return BayesFilter.this.classify(tokens, explain, reader.lookup(tokens.distinct()));
+        }
+
+        @Override
+        public void close() {
+            reader.close();
+        }
     }
 
     /** Learns a raw message as {@code label} (a no-op when already learned so; moves it from the other class). */

@@ -46,6 +46,9 @@ public final class BayesSettings implements ConfigSection {
     public static final ConfigKey<Boolean> SYNC = ConfigKey.of("bayes.sync", ValueType.bool(), "false",
             "fsync after every learned message (always at the end of a learn run; a killed process never loses a commit either way).");
 
+    public static final ConfigKey<java.time.Duration> LOCK_TIMEOUT = ConfigKey.of("bayes.lock_timeout", ValueType.duration(), "30s",
+            "How long learning waits for another process's learning to finish before failing with 'database is busy'.");
+
     public static final ConfigKey<Boolean> HTTP_ENABLED = ConfigKey.of("bayes.http_enabled", ValueType.bool(), "true",
             "spamward serve: offer POST /bayes/check, /bayes/learn, /bayes/unlearn and GET /bayes/stats on the HTTP endpoint.");
 
@@ -55,7 +58,7 @@ public final class BayesSettings implements ConfigSection {
     @Override
     public List<ConfigKey<?>> keys() {
         return List.of(DB, SPAM_CUTOFF, HAM_CUTOFF, UNSURE, MIN_LEARNED, ROBINSON_S, ROBINSON_X, MIN_DEV, MAX_TOKENS,
-                EXPLAIN, MAP_SIZE, SYNC, HTTP_ENABLED, API_TOKEN);
+                EXPLAIN, MAP_SIZE, SYNC, LOCK_TIMEOUT, HTTP_ENABLED, API_TOKEN);
     }
 
     /** The database directory: {@code override}, else {@code bayes.db}, else the XDG data directory. */

@@ -126,6 +126,13 @@ class DrpOptionsTest {
         assertThat(GoDurations.parse("2µs")).isEqualTo(Duration.ofNanos(2_000));
         assertThat(GoDurations.parse("-2s")).isEqualTo(Duration.ofSeconds(-2));
         assertThat(GoDurations.parse("1d")).isEqualTo(Duration.ofDays(1));
+        // near the long range: integral forms in long arithmetic, overflow falls back to the exact path
+        assertThat(GoDurations.parse("9223372036s")).isEqualTo(Duration.ofSeconds(9_223_372_036L));
+        assertThat(GoDurations.parse("+1h1.5s")).isEqualTo(Duration.ofMillis(3_601_500));
+        assertThat(GoDurations.parse("-9223372036854775807ns")).isEqualTo(Duration.ofNanos(-Long.MAX_VALUE));
+        for (String bad : new String[] {"9223372037s", "9223372036854775808ns", "106752d", "5000000h1s"}) {
+            assertThatThrownBy(() -> GoDurations.parse(bad)).as(bad).hasMessageContaining("too large");
+        }
         for (String bad : new String[] {"", "s", "6x", "6 s", "1h-5m", "ms5", "1e3", "NaN", "99999999999999999999h"}) {
             assertThatThrownBy(() -> GoDurations.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }

@@ -1,19 +1,29 @@
 package dev.spamward.bayes.cli;
 
+import dev.spamward.bayes.Bayes;
 import dev.spamward.bayes.BayesFilter;
 import dev.spamward.bayes.Classification;
 import dev.spamward.bayes.model.TokenEvidence;
 import dev.spamward.bayes.model.Verdict;
 import dev.spamward.bayes.store.StoreException;
 import dev.spamward.bayes.store.TokenStore;
+import dev.spamward.bayes.store.lmdb.LmdbTokenStore;
+import dev.spamward.bayes.tokenize.Tokens;
 import dev.spamward.core.cli.Subcommand;
 import dev.spamward.core.cli.UserException;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,6 +55,7 @@ public final class CheckCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() {
+        LmdbTokenStore.prepareInBackground(); // overlaps the LMDB binding's cold start with parsing config and message
         PrintWriter out = db.out();
         PrintWriter err = db.err();
         if (paths.isEmpty()) paths = List.of("-");
@@ -56,76 +67,92 @@ public final class CheckCommand implements Callable<Integer>, Subcommand {
             throw new UserException(e.getMessage(), 1);
         }
         int explainN = explain ? db.config().get(dev.spamward.bayes.BayesSettings.EXPLAIN) : 0;
+        if (!batch) return checkOne(files.get(0), explainN, out, err);
         try (TokenStore store = db.open(true)) {
-            BayesFilter filter = db.filter(store);
-            if (!batch) {
-                byte[] msg = read(files.get(0));
-                Classification c = filter.classify(msg, explainN);
-                print(out, null, c);
-                for (String p : c.problems()) err.println("spamward: note: message read with a problem: " + p);
-                if (c.details().note() != null) err.println("spamward: note: " + c.details().note());
-                return switch (c.verdict()) {
-                    case HAM -> EXIT_HAM;
-                    case SPAM -> EXIT_SPAM;
-                    case UNSURE -> EXIT_UNSURE;
-                };
-            }
-            return batch(filter, files, explainN, out, err);
+            return batch(db.filter(store), files, explainN, err);
         } catch (StoreException e) {
             throw new UserException(e.getMessage(), 1);
         }
     }
 
+    /** One message: tokenized before the store is opened, while the LMDB binding links in the background. */
+    private int checkOne(Path file, int explainN, PrintWriter out, PrintWriter err) {
+        Tokens tokens = Bayes.tokenizer(db.config()).tokenize(read(file));
+        Classification c;
+        try (TokenStore store = db.open(true)) {
+            c = db.filter(store).classify(tokens, explainN);
+        } catch (StoreException e) {
+            throw new UserException(e.getMessage(), 1);
+        }
+        print(out, null, c);
+        for (String p : c.problems()) err.println("spamward: note: message read with a problem: " + p);
+        if (c.details().note() != null) err.println("spamward: note: " + c.details().note());
+        return exitCode(c.verdict());
+    }
+
     /**
      * Classifies every message of {@code files} on one worker thread per core (LMDB readers do not block each
-     * other), printing the lines in input order.
+     * other), each with its own {@link BayesFilter#batch() batch reader}; the lines are printed in input order
+     * through one buffer.
      */
-    private int batch(BayesFilter filter, List<Path> files, int explainN, PrintWriter out, PrintWriter err) {
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads,
-                Thread.ofPlatform().daemon().name("check-", 0).factory());
-        java.util.ArrayDeque<java.util.concurrent.Future<String>> pending = new java.util.ArrayDeque<>();
+    private int batch(BayesFilter filter, List<Path> files, int explainN, PrintWriter err) {
+        int n = files.size();
+        List<CompletableFuture<String>> results = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) results.add(new CompletableFuture<>());
+        AtomicInteger next = new AtomicInteger();
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), n));
+        List<Thread> workers = new ArrayList<>(threads);
+        for (int w = 0; w < threads; w++) {
+            workers.add(Thread.ofPlatform().daemon().name("check-" + w).start(() -> {
+                try (BayesFilter.Batch b = filter.batch()) {
+                    for (int i; (i = next.getAndIncrement()) < n; ) {
+                        try {
+                            results.get(i).complete(classifyFile(b, files.get(i), explainN));
+                        } catch (IOException | RuntimeException e) {
+                            results.get(i).completeExceptionally(e);
+                        }
+                    }
+                } catch (Throwable t) { // the store failed: no line may be left waiting
+                    for (CompletableFuture<String> r : results) r.completeExceptionally(t);
+                }
+            }));
+        }
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, System.out.charset()), 1 << 16));
         int failed = 0;
-        try {
-            for (Path f : files) {
-                pending.add(pool.submit(() -> classifyFile(filter, f, explainN)));
-                if (pending.size() >= threads * 4) failed += printNext(pending, out, err);
+        for (int i = 0; i < n; i++) {
+            try {
+                out.print(results.get(i).join());
+            } catch (CompletionException e) {
+                out.flush();
+                err.println("spamward: " + (files.get(i) == null ? "stdin" : files.get(i)) + ": " + e.getCause().getMessage());
+                failed++;
             }
-            while (!pending.isEmpty()) failed += printNext(pending, out, err);
-        } finally {
-            pool.shutdownNow();
         }
         out.flush();
+        for (Thread t : workers) {
+            try {
+                t.join(); // the readers are closed before the store
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UserException("interrupted", 1);
+            }
+        }
         return failed == 0 ? 0 : 1;
     }
 
-    private static int printNext(java.util.ArrayDeque<java.util.concurrent.Future<String>> pending, PrintWriter out, PrintWriter err) {
-        try {
-            out.print(pending.removeFirst().get());
-            return 0;
-        } catch (java.util.concurrent.ExecutionException e) {
-            err.println("spamward: " + e.getCause().getMessage());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UserException("interrupted", 1);
-        }
-    }
-
     /** The output lines for every message of one file. */
-    private static String classifyFile(BayesFilter filter, Path f, int explainN) throws IOException {
+    private static String classifyFile(BayesFilter.Batch batch, Path f, int explainN) throws IOException {
         List<byte[]> msgs = MessageSource.split(MessageSource.read(f));
-        java.io.StringWriter sw = new java.io.StringWriter();
+        StringWriter sw = new StringWriter();
         PrintWriter pw = new PrintWriter(sw);
         int i = 0;
         for (byte[] m : msgs) {
             String name = (f == null ? "-" : f.toString()) + (msgs.size() > 1 ? "#" + (++i) : "");
-            print(pw, name, filter.classify(m, explainN));
+            print(pw, name, batch.classify(m, explainN));
         }
         pw.flush();
         return sw.toString();
     }
-
 
     private static byte[] read(Path f) {
         try {
@@ -136,7 +163,7 @@ public final class CheckCommand implements Callable<Integer>, Subcommand {
     }
 
     private static void print(PrintWriter out, String name, Classification c) {
-        String line = c.verdict().name() + (name == null ? " " : "\t") + String.format(Locale.ROOT, "%.6f", c.score());
+        String line = c.verdict().name() + (name == null ? " " : "\t") + FixedPoint.sixPlaces(c.score());
         out.println(name == null ? line : name + "\t" + line);
         for (TokenEvidence e : c.details().evidence()) {
             out.printf(Locale.ROOT, "  %.4f  spam=%d ham=%d  %s%n", e.probability(), e.spam(), e.ham(), e.token());

@@ -21,6 +21,26 @@ public interface TokenStore extends AutoCloseable {
     Counts lookup(List<String> tokens);
 
     /**
+     * A reader for many lookups in a row on one thread (a batch of classifications). It may keep a snapshot
+     * open and remember counts between lookups, so it can lag behind learning (by about a second for LMDB).
+     * Close it before the store. The default reads through {@link #lookup} every time.
+     */
+    default Reader reader() {
+        return this::lookup;
+    }
+
+    /** See {@link #reader()}. */
+    @FunctionalInterface
+    interface Reader extends AutoCloseable {
+        /** As {@link TokenStore#lookup}, from the reader's current snapshot. */
+        Counts lookup(List<String> tokens);
+
+        @Override
+        default void close() {
+        }
+    }
+
+    /**
      * Adds a message's distinct tokens to {@code label} (or moves them there from the other class).
      *
      * @param messageKey identity of the message (at most 32 bytes)

@@ -88,6 +88,40 @@ class CliTest {
     }
 
     @Test
+    void batchGivesTheSameVerdictsAndScoresAsOneCheckPerMessageInInputOrder() throws IOException {
+        train();
+        List<Path> all = new java.util.ArrayList<>(files("spam"));
+        all.addAll(files("ham"));
+        List<String> args = new java.util.ArrayList<>(List.of("check", "-db", db.toString(), "--batch"));
+        all.forEach(p -> args.add(p.toString()));
+        Cli.Result b = Cli.run(null, args.toArray(String[]::new));
+        assertThat(b.exit()).isZero();
+        List<String> expected = new java.util.ArrayList<>();
+        for (Path f : all) {
+            Cli.Result r = Cli.run(null, "check", "-db", db.toString(), f.toString());
+            expected.add(f + "\t" + r.out().strip().replace(' ', '\t'));
+        }
+        assertThat(b.out().lines().toList()).isEqualTo(expected);
+    }
+
+    @Test
+    void learningWhileAnotherProcessHoldsTheWriterGivesUpWithDatabaseBusy() throws Exception {
+        train();
+        Process holder = dev.spamward.bayes.store.lmdb.MultiProcessStoreTest.holdingWriter(db, 60, tmp.resolve("hold.err"));
+        try {
+            Cli.Result r = Cli.run(null, List.of("bayes.lock_timeout=1s"), "learn", "-db", db.toString(), "--spam",
+                    files("spam").get(0).toString());
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.err()).startsWith("spamward: database is busy (another process is learning): waited 1 s")
+                    .doesNotContain("Exception");
+            Cli.Result c = Cli.run(null, "check", "-db", db.toString(), files("spam").get(0).toString());
+            assertThat(c.exit()).as("checking never waits for the writer").isIn(10, 11);
+        } finally {
+            holder.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
     void unsureBandGivesExit12() throws IOException {
         train();
         Path f = heldOut("ham").get(3);

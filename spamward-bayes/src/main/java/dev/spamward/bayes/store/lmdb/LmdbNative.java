@@ -55,33 +55,83 @@ final class LmdbNative {
     /** {@code struct MDB_envinfo}: mapaddr, mapsize, last_pgno, last_txnid, maxreaders, numreaders. */
     static final MemoryLayout ENVINFO = MemoryLayout.structLayout(ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT);
 
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final SymbolLookup LIB = load();
+    // Downcall handles, linked on first use in groups: each distinct FunctionDescriptor costs a generated stub
+    // class (about 4 ms at start-up, and the JDK 25 AOT cache does not keep them), so a read-only
+    // `spamward check` links only the six signatures that opening and reading need.
 
-    static final MethodHandle ENV_CREATE = fn("mdb_env_create", JAVA_INT, ADDRESS);
-    static final MethodHandle ENV_OPEN = fn("mdb_env_open", JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, JAVA_INT);
-    static final MethodHandle ENV_CLOSE = fnVoid("mdb_env_close", ADDRESS);
-    static final MethodHandle ENV_SET_MAPSIZE = fn("mdb_env_set_mapsize", JAVA_INT, ADDRESS, JAVA_LONG);
-    static final MethodHandle ENV_SET_MAXREADERS = fn("mdb_env_set_maxreaders", JAVA_INT, ADDRESS, JAVA_INT);
-    static final MethodHandle ENV_SET_MAXDBS = fn("mdb_env_set_maxdbs", JAVA_INT, ADDRESS, JAVA_INT);
-    static final MethodHandle ENV_SET_FLAGS = fn("mdb_env_set_flags", JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
-    static final MethodHandle ENV_SYNC = fn("mdb_env_sync", JAVA_INT, ADDRESS, JAVA_INT);
-    static final MethodHandle ENV_INFO = fn("mdb_env_info", JAVA_INT, ADDRESS, ADDRESS);
-    static final MethodHandle READER_CHECK = fn("mdb_reader_check", JAVA_INT, ADDRESS, ADDRESS);
-    static final MethodHandle TXN_BEGIN = fn("mdb_txn_begin", JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS);
-    static final MethodHandle TXN_COMMIT = fn("mdb_txn_commit", JAVA_INT, ADDRESS);
-    static final MethodHandle TXN_ABORT = fnVoid("mdb_txn_abort", ADDRESS);
-    static final MethodHandle DBI_OPEN = fn("mdb_dbi_open", JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS);
-    static final MethodHandle STAT_FN = fn("mdb_stat", JAVA_INT, ADDRESS, JAVA_INT, ADDRESS);
-    static final MethodHandle GET = fn("mdb_get", JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS);
-    static final MethodHandle PUT = fn("mdb_put", JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT);
-    static final MethodHandle DEL = fn("mdb_del", JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS);
-    static final MethodHandle CURSOR_OPEN = fn("mdb_cursor_open", JAVA_INT, ADDRESS, JAVA_INT, ADDRESS);
-    static final MethodHandle CURSOR_GET = fn("mdb_cursor_get", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_INT);
-    static final MethodHandle CURSOR_CLOSE = fnVoid("mdb_cursor_close", ADDRESS);
-    static final MethodHandle STRERROR = LINKER.downcallHandle(symbol("mdb_strerror"), FunctionDescriptor.of(ADDRESS, JAVA_INT));
-    static final MethodHandle VERSION = LINKER.downcallHandle(symbol("mdb_version"),
-            FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+    /** The library; loaded when the first handle is linked. A missing library is kept as {@link #MISSING}. */
+    private static final class Lib {
+        static final Linker LINKER = Linker.nativeLinker();
+        static final LmdbException MISSING;
+        static final SymbolLookup LOOKUP;
+
+        static {
+            SymbolLookup lookup = null;
+            LmdbException missing = null;
+            try {
+                lookup = load();
+            } catch (LmdbException e) {
+                missing = e;
+            }
+            LOOKUP = lookup;
+            MISSING = missing;
+        }
+    }
+
+    /** Throws the "library not found" error (with what was tried) when the library cannot be loaded. */
+    static void requireLibrary() {
+        if (Lib.MISSING != null) throw new LmdbException(Lib.MISSING.code(), Lib.MISSING.getMessage());
+    }
+
+    /**
+     * Loads the library and links the read path on a daemon thread (tens of milliseconds of a cold start,
+     * mostly generating the downcall stubs), so that a short-lived command overlaps it with its own work;
+     * whoever needs the handles first waits for the class initialisation to finish.
+     */
+    static void linkReadPathInBackground() {
+        Thread.ofPlatform().daemon().name("lmdb-link").start(() -> {
+            if (Lib.MISSING == null) Read.GET.type();
+        });
+    }
+
+    /** Opening, read transactions, lookups, closing. */
+    private static final class Read {
+        static final MethodHandle ENV_CREATE = fn("mdb_env_create", JAVA_INT, ADDRESS);
+        static final MethodHandle ENV_OPEN = fn("mdb_env_open", JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, JAVA_INT);
+        static final MethodHandle ENV_CLOSE = fnVoid("mdb_env_close", ADDRESS);
+        static final MethodHandle ENV_SET_MAXREADERS = fn("mdb_env_set_maxreaders", JAVA_INT, ADDRESS, JAVA_INT);
+        static final MethodHandle ENV_SET_MAXDBS = fn("mdb_env_set_maxdbs", JAVA_INT, ADDRESS, JAVA_INT);
+        static final MethodHandle TXN_BEGIN = fn("mdb_txn_begin", JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS);
+        static final MethodHandle TXN_COMMIT = fn("mdb_txn_commit", JAVA_INT, ADDRESS);
+        static final MethodHandle TXN_ABORT = fnVoid("mdb_txn_abort", ADDRESS);
+        static final MethodHandle DBI_OPEN = fn("mdb_dbi_open", JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS);
+        static final MethodHandle GET = fn("mdb_get", JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS);
+    }
+
+    /** Writing, map growth, syncing. */
+    private static final class Write {
+        static final MethodHandle ENV_SET_MAPSIZE = fn("mdb_env_set_mapsize", JAVA_INT, ADDRESS, JAVA_LONG);
+        static final MethodHandle ENV_SYNC = fn("mdb_env_sync", JAVA_INT, ADDRESS, JAVA_INT);
+        static final MethodHandle ENV_INFO = fn("mdb_env_info", JAVA_INT, ADDRESS, ADDRESS);
+        static final MethodHandle READER_CHECK = fn("mdb_reader_check", JAVA_INT, ADDRESS, ADDRESS);
+        static final MethodHandle PUT = fn("mdb_put", JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT);
+        static final MethodHandle DEL = fn("mdb_del", JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS);
+    }
+
+    /** Statistics and whole-database scans (stats, dump, export). */
+    private static final class Scan {
+        static final MethodHandle STAT = fn("mdb_stat", JAVA_INT, ADDRESS, JAVA_INT, ADDRESS);
+        static final MethodHandle CURSOR_OPEN = fn("mdb_cursor_open", JAVA_INT, ADDRESS, JAVA_INT, ADDRESS);
+        static final MethodHandle CURSOR_GET = fn("mdb_cursor_get", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_INT);
+        static final MethodHandle CURSOR_CLOSE = fnVoid("mdb_cursor_close", ADDRESS);
+    }
+
+    /** Messages and the version string. */
+    private static final class Text {
+        static final MethodHandle STRERROR = Lib.LINKER.downcallHandle(symbol("mdb_strerror"), FunctionDescriptor.of(ADDRESS, JAVA_INT));
+        static final MethodHandle VERSION = Lib.LINKER.downcallHandle(symbol("mdb_version"),
+                FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+    }
 
     private LmdbNative() {
     }
@@ -109,21 +159,22 @@ final class LmdbNative {
     }
 
     private static MemorySegment symbol(String name) {
-        return LIB.find(name).orElseThrow(() -> new LmdbException(-1, "the LMDB library lacks " + name));
+        requireLibrary();
+        return Lib.LOOKUP.find(name).orElseThrow(() -> new LmdbException(-1, "the LMDB library lacks " + name));
     }
 
     private static MethodHandle fn(String name, MemoryLayout ret, MemoryLayout... args) {
-        return LINKER.downcallHandle(symbol(name), FunctionDescriptor.of(ret, args));
+        return Lib.LINKER.downcallHandle(symbol(name), FunctionDescriptor.of(ret, args));
     }
 
     private static MethodHandle fnVoid(String name, MemoryLayout... args) {
-        return LINKER.downcallHandle(symbol(name), FunctionDescriptor.ofVoid(args));
+        return Lib.LINKER.downcallHandle(symbol(name), FunctionDescriptor.ofVoid(args));
     }
 
     /** The message LMDB (or the C library, for errno values) gives for a return code. */
     static String strerror(int rc) {
         try {
-            MemorySegment s = (MemorySegment) STRERROR.invokeExact(rc);
+            MemorySegment s = (MemorySegment) Text.STRERROR.invokeExact(rc);
             return s.reinterpret(4096).getString(0);
         } catch (Throwable t) {
             return "error " + rc;
@@ -133,7 +184,7 @@ final class LmdbNative {
     /** The library's version string, e.g. {@code LMDB 0.9.24: (July 24, 2019)}. */
     static String version() {
         try {
-            MemorySegment s = (MemorySegment) VERSION.invokeExact(MemorySegment.NULL, MemorySegment.NULL, MemorySegment.NULL);
+            MemorySegment s = (MemorySegment) Text.VERSION.invokeExact(MemorySegment.NULL, MemorySegment.NULL, MemorySegment.NULL);
             return s.reinterpret(4096).getString(0);
         } catch (Throwable t) {
             throw LmdbException.unexpected(t);
@@ -143,86 +194,83 @@ final class LmdbNative {
     // Typed wrappers: invokeExact needs exact static types, and declares Throwable.
 
     static int envCreate(MemorySegment envOut) {
-        try { return (int) ENV_CREATE.invokeExact(envOut); } catch (Throwable t) { throw LmdbException.unexpected(t); }
+        try { return (int) Read.ENV_CREATE.invokeExact(envOut); } catch (Throwable t) { throw LmdbException.unexpected(t); }
     }
 
     static int envOpen(MemorySegment env, MemorySegment path, int flags, int mode) {
-        try { return (int) ENV_OPEN.invokeExact(env, path, flags, mode); } catch (Throwable t) { throw LmdbException.unexpected(t); }
+        try { return (int) Read.ENV_OPEN.invokeExact(env, path, flags, mode); } catch (Throwable t) { throw LmdbException.unexpected(t); }
     }
 
     static void envClose(MemorySegment env) {
-        try { ENV_CLOSE.invokeExact(env); } catch (Throwable t) { throw LmdbException.unexpected(t); }
+        try { Read.ENV_CLOSE.invokeExact(env); } catch (Throwable t) { throw LmdbException.unexpected(t); }
     }
 
     static int envSetMapsize(MemorySegment env, long size) {
-        try { return (int) ENV_SET_MAPSIZE.invokeExact(env, size); } catch (Throwable t) { throw LmdbException.unexpected(t); }
+        try { return (int) Write.ENV_SET_MAPSIZE.invokeExact(env, size); } catch (Throwable t) { throw LmdbException.unexpected(t); }
     }
 
     static int envSetMaxreaders(MemorySegment env, int n) {
-        try { return (int) ENV_SET_MAXREADERS.invokeExact(env, n); } catch (Throwable t) { throw LmdbException.unexpected(t); }
+        try { return (int) Read.ENV_SET_MAXREADERS.invokeExact(env, n); } catch (Throwable t) { throw LmdbException.unexpected(t); }
     }
 
     static int envSetMaxdbs(MemorySegment env, int n) {
-        try { return (int) ENV_SET_MAXDBS.invokeExact(env, n); } catch (Throwable t) { throw LmdbException.unexpected(t); }
+        try { return (int) Read.ENV_SET_MAXDBS.invokeExact(env, n); } catch (Throwable t) { throw LmdbException.unexpected(t); }
     }
 
-    static int envSetFlags(MemorySegment env, int flags, int onoff) {
-        try { return (int) ENV_SET_FLAGS.invokeExact(env, flags, onoff); } catch (Throwable t) { throw LmdbException.unexpected(t); }
-    }
 
     static int envSync(MemorySegment env, int force) {
-        try { return (int) ENV_SYNC.invokeExact(env, force); } catch (Throwable t) { throw LmdbException.unexpected(t); }
+        try { return (int) Write.ENV_SYNC.invokeExact(env, force); } catch (Throwable t) { throw LmdbException.unexpected(t); }
     }
 
     static int envInfo(MemorySegment env, MemorySegment info) {
-        try { return (int) ENV_INFO.invokeExact(env, info); } catch (Throwable t) { throw LmdbException.unexpected(t); }
+        try { return (int) Write.ENV_INFO.invokeExact(env, info); } catch (Throwable t) { throw LmdbException.unexpected(t); }
     }
 
     static int readerCheck(MemorySegment env, MemorySegment dead) {
-        try { return (int) READER_CHECK.invokeExact(env, dead); } catch (Throwable t) { throw LmdbException.unexpected(t); }
+        try { return (int) Write.READER_CHECK.invokeExact(env, dead); } catch (Throwable t) { throw LmdbException.unexpected(t); }
     }
 
     static int txnBegin(MemorySegment env, MemorySegment parent, int flags, MemorySegment txnOut) {
-        try { return (int) TXN_BEGIN.invokeExact(env, parent, flags, txnOut); } catch (Throwable t) { throw LmdbException.unexpected(t); }
+        try { return (int) Read.TXN_BEGIN.invokeExact(env, parent, flags, txnOut); } catch (Throwable t) { throw LmdbException.unexpected(t); }
     }
 
     static int txnCommit(MemorySegment txn) {
-        try { return (int) TXN_COMMIT.invokeExact(txn); } catch (Throwable t) { throw LmdbException.unexpected(t); }
+        try { return (int) Read.TXN_COMMIT.invokeExact(txn); } catch (Throwable t) { throw LmdbException.unexpected(t); }
     }
 
     static void txnAbort(MemorySegment txn) {
-        try { TXN_ABORT.invokeExact(txn); } catch (Throwable t) { throw LmdbException.unexpected(t); }
+        try { Read.TXN_ABORT.invokeExact(txn); } catch (Throwable t) { throw LmdbException.unexpected(t); }
     }
 
     static int dbiOpen(MemorySegment txn, MemorySegment name, int flags, MemorySegment dbiOut) {
-        try { return (int) DBI_OPEN.invokeExact(txn, name, flags, dbiOut); } catch (Throwable t) { throw LmdbException.unexpected(t); }
+        try { return (int) Read.DBI_OPEN.invokeExact(txn, name, flags, dbiOut); } catch (Throwable t) { throw LmdbException.unexpected(t); }
     }
 
     static int stat(MemorySegment txn, int dbi, MemorySegment out) {
-        try { return (int) STAT_FN.invokeExact(txn, dbi, out); } catch (Throwable t) { throw LmdbException.unexpected(t); }
+        try { return (int) Scan.STAT.invokeExact(txn, dbi, out); } catch (Throwable t) { throw LmdbException.unexpected(t); }
     }
 
     static int get(MemorySegment txn, int dbi, MemorySegment key, MemorySegment data) {
-        try { return (int) GET.invokeExact(txn, dbi, key, data); } catch (Throwable t) { throw LmdbException.unexpected(t); }
+        try { return (int) Read.GET.invokeExact(txn, dbi, key, data); } catch (Throwable t) { throw LmdbException.unexpected(t); }
     }
 
     static int put(MemorySegment txn, int dbi, MemorySegment key, MemorySegment data, int flags) {
-        try { return (int) PUT.invokeExact(txn, dbi, key, data, flags); } catch (Throwable t) { throw LmdbException.unexpected(t); }
+        try { return (int) Write.PUT.invokeExact(txn, dbi, key, data, flags); } catch (Throwable t) { throw LmdbException.unexpected(t); }
     }
 
     static int del(MemorySegment txn, int dbi, MemorySegment key, MemorySegment data) {
-        try { return (int) DEL.invokeExact(txn, dbi, key, data); } catch (Throwable t) { throw LmdbException.unexpected(t); }
+        try { return (int) Write.DEL.invokeExact(txn, dbi, key, data); } catch (Throwable t) { throw LmdbException.unexpected(t); }
     }
 
     static int cursorOpen(MemorySegment txn, int dbi, MemorySegment cursorOut) {
-        try { return (int) CURSOR_OPEN.invokeExact(txn, dbi, cursorOut); } catch (Throwable t) { throw LmdbException.unexpected(t); }
+        try { return (int) Scan.CURSOR_OPEN.invokeExact(txn, dbi, cursorOut); } catch (Throwable t) { throw LmdbException.unexpected(t); }
     }
 
     static int cursorGet(MemorySegment cursor, MemorySegment key, MemorySegment data, int op) {
-        try { return (int) CURSOR_GET.invokeExact(cursor, key, data, op); } catch (Throwable t) { throw LmdbException.unexpected(t); }
+        try { return (int) Scan.CURSOR_GET.invokeExact(cursor, key, data, op); } catch (Throwable t) { throw LmdbException.unexpected(t); }
     }
 
     static void cursorClose(MemorySegment cursor) {
-        try { CURSOR_CLOSE.invokeExact(cursor); } catch (Throwable t) { throw LmdbException.unexpected(t); }
+        try { Scan.CURSOR_CLOSE.invokeExact(cursor); } catch (Throwable t) { throw LmdbException.unexpected(t); }
     }
 }

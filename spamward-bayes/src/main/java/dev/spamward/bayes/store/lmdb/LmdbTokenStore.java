@@ -18,10 +18,13 @@ import dev.spamward.bayes.store.TokenStore;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -61,9 +64,19 @@ public final class LmdbTokenStore implements TokenStore {
      * @param mapSize initial map size in bytes (grown by doubling when full; readers follow)
      * @param maxReaders reader slots (concurrent read transactions over all processes)
      * @param syncEachCommit fsync every commit (else only on {@link #flush()} and {@link #close()})
+     * @param lockTimeout how long a write waits for another process's write to end before failing with
+     *     "database is busy"
      */
-    public record Options(long mapSize, int maxReaders, boolean syncEachCommit) {
-        /** Defaults: 256 MiB map, 512 readers, sync on flush only. */
+    public record Options(long mapSize, int maxReaders, boolean syncEachCommit, Duration lockTimeout) {
+        /** The default lock timeout. */
+        public static final Duration LOCK_TIMEOUT = Duration.ofSeconds(30);
+
+        /** With the default lock timeout. */
+        public Options(long mapSize, int maxReaders, boolean syncEachCommit) {
+            this(mapSize, maxReaders, syncEachCommit, LOCK_TIMEOUT);
+        }
+
+        /** Defaults: 256 MiB map, 512 readers, sync on flush only, 30 s lock timeout. */
         public static Options defaults() {
             return new Options(256L << 20, 512, false);
         }
@@ -78,11 +91,12 @@ public final class LmdbTokenStore implements TokenStore {
     private final int dbMeta;
     private final ReentrantReadWriteLock mapLock = new ReentrantReadWriteLock();
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final WriterLock writerLock; // null when read-only
     private ExecutorService writerThread;
     private long mapSize;
     private boolean closed;
 
-    private LmdbTokenStore(Path dir, boolean readOnly, Options o, MemorySegment env, int[] dbis) {
+    private LmdbTokenStore(Path dir, boolean readOnly, Options o, MemorySegment env, int[] dbis, WriterLock writerLock) {
         this.dir = dir;
         this.readOnly = readOnly;
         this.syncEachCommit = o.syncEachCommit();
@@ -91,6 +105,7 @@ public final class LmdbTokenStore implements TokenStore {
         this.dbTokens = dbis[0];
         this.dbMessages = dbis[1];
         this.dbMeta = dbis[2];
+        this.writerLock = writerLock;
     }
 
     /**
@@ -99,6 +114,7 @@ public final class LmdbTokenStore implements TokenStore {
      * @throws StoreException with a one-line reason: missing, not writable, not a token database, newer format
      */
     public static LmdbTokenStore open(Path dir, boolean readOnly, Options o) {
+        requireLibrary();
         Path data = dir.resolve("data.mdb");
         if (readOnly && !Files.isRegularFile(data)) {
             throw new StoreException("no token database at " + dir + " (learn some ham and spam first: spamward learn --ham|--spam PATH)");
@@ -131,14 +147,28 @@ public final class LmdbTokenStore implements TokenStore {
                 throw e;
             }
         }
+        WriterLock writerLock = null;
         try {
-            int[] dbis = openDatabases(env, dir, readOnly);
-            LmdbTokenStore s = new LmdbTokenStore(dir, readOnly, o, env, dbis);
+            int[] dbis;
+            if (readOnly) {
+                dbis = openDatabases(env, dir, true);
+            } else {
+                writerLock = new WriterLock(dir, o.lockTimeout());
+                try (FileLock l = writerLock.acquire(dir)) { // opening for writing is a write transaction too
+                    dbis = openDatabases(env, dir, false);
+                }
+            }
+            LmdbTokenStore s = new LmdbTokenStore(dir, readOnly, o, env, dbis, writerLock);
             if (readOnly) s.checkFormat();
             else s.initialise();
             return s;
+        } catch (IOException e) {
+            envClose(env);
+            writerLock.close();
+            throw new StoreException("cannot unlock " + dir.resolve("writer.lock") + ": " + e.getMessage());
         } catch (RuntimeException e) {
             envClose(env);
+            if (writerLock != null) writerLock.close();
             throw e;
         }
     }
@@ -234,6 +264,12 @@ public final class LmdbTokenStore implements TokenStore {
             }
             return new Counts(io.getLong(txn, dbMeta, K_SPAM), io.getLong(txn, dbMeta, K_HAM), List.copyOf(tokens), spam, ham);
         });
+    }
+
+    /** One read transaction, renewed every second, and the counts read from it (see {@link SnapshotReader}). */
+    @Override
+    public Reader reader() {
+        return new SnapshotReader();
     }
 
     @Override
@@ -350,7 +386,17 @@ public final class LmdbTokenStore implements TokenStore {
             envClose(env);
         } finally {
             mapLock.writeLock().unlock();
+            if (writerLock != null) writerLock.close();
         }
+    }
+
+    /**
+     * Starts loading the LMDB library and linking what opening and reading need on a background thread, so that
+     * a one-message command overlaps that cold-start cost with its own work (configuration, reading and
+     * tokenizing the message); {@link #open} waits for it when it comes first.
+     */
+    public static void prepareInBackground() {
+        linkReadPathInBackground();
     }
 
     /** The LMDB library's version string (loads and links the native library). */
@@ -366,6 +412,14 @@ public final class LmdbTokenStore implements TokenStore {
         });
     }
 
+    /** Test hook: runs {@code whileHeld} inside a write transaction (another process's writes must wait). */
+    void holdWriteTransactionForTest(Runnable whileHeld) {
+        write((txn, io) -> {
+            whileHeld.run();
+            return null;
+        });
+    }
+
     // ---- transactions ---------------------------------------------------------------------------
 
     /** The body of a transaction: gets the txn and the per-call native buffers. */
@@ -374,25 +428,44 @@ public final class LmdbTokenStore implements TokenStore {
     }
 
     private <T> T read(Body<T> body) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment txn = beginRead(a.allocate(ADDRESS));
+            try {
+                return body.run(txn, new Io(a));
+            } finally {
+                endRead(txn);
+            }
+        }
+    }
+
+    /**
+     * Begins a read transaction ({@code pp} receives its pointer) and holds the map lock for reading until
+     * {@link #endRead}; adopts a map another process grew meanwhile.
+     */
+    private MemorySegment beginRead(MemorySegment pp) {
         for (int attempt = 0; ; attempt++) {
             mapLock.readLock().lock();
-            try (Arena a = Arena.ofConfined()) {
+            boolean begun = false;
+            try {
                 ensureOpen();
-                MemorySegment pp = a.allocate(ADDRESS);
                 int rc = txnBegin(env, MemorySegment.NULL, MDB_RDONLY, pp);
                 if (rc == MDB_SUCCESS) {
-                    MemorySegment txn = pp.get(ADDRESS, 0);
-                    try {
-                        return body.run(txn, new Io(a));
-                    } finally {
-                        txnAbort(txn);
-                    }
+                    begun = true;
+                    return pp.get(ADDRESS, 0);
                 }
                 if (rc != MDB_MAP_RESIZED || attempt > 16) LmdbException.check(rc, "mdb_txn_begin (read)");
             } finally {
-                mapLock.readLock().unlock();
+                if (!begun) mapLock.readLock().unlock();
             }
             adoptMapSize(0); // another process grew the map: adopt its size and retry
+        }
+    }
+
+    private void endRead(MemorySegment txn) {
+        try {
+            txnAbort(txn);
+        } finally {
+            mapLock.readLock().unlock();
         }
     }
 
@@ -400,7 +473,7 @@ public final class LmdbTokenStore implements TokenStore {
         if (readOnly) throw new StoreException("the token database " + dir + " is open read-only");
         if (Thread.currentThread().isVirtual()) return onWriterThread(body);
         writeLock.lock();
-        try {
+        try (FileLock processes = writerLock.acquire(dir)) {
             for (int attempt = 0; ; attempt++) {
                 int rc;
                 mapLock.readLock().lock();
@@ -435,6 +508,8 @@ public final class LmdbTokenStore implements TokenStore {
                 }
                 adoptMapSize(rc == MDB_MAP_FULL ? mapSize * 2 : 0);
             }
+        } catch (IOException e) {
+            throw new StoreException("cannot unlock " + dir.resolve("writer.lock") + ": " + e.getMessage());
         } finally {
             writeLock.unlock();
         }
@@ -474,6 +549,68 @@ public final class LmdbTokenStore implements TokenStore {
 
     private synchronized void ensureOpen() {
         if (closed) throw new StoreException("the token database " + dir + " is closed");
+    }
+
+    /**
+     * Lookups for a batch, on the thread that made it: one read transaction and its native buffers are reused, and
+     * every token's counts are read once per snapshot (tokens repeat a lot across messages). The snapshot is renewed
+     * every second, because an open one keeps the writer from reusing the pages it sees. Holds the map lock for
+     * reading while a snapshot is open, so it must be closed before the store.
+     */
+    private final class SnapshotReader implements Reader {
+        private static final long RENEW_NANOS = 1_000_000_000L;
+        private static final int MAX_CACHED = 1 << 18;
+        private final Arena arena = Arena.ofConfined();
+        private final Io io = new Io(arena);
+        private final MemorySegment pp = arena.allocate(ADDRESS);
+        private final HashMap<String, Long> cache = new HashMap<>();
+        private MemorySegment txn;
+        private long begun;
+        private long spamMessages;
+        private long hamMessages;
+
+        @Override
+        public Counts lookup(List<String> tokens) {
+            long now = System.nanoTime();
+            if (txn == null || now - begun > RENEW_NANOS || cache.size() > MAX_CACHED) renew(now);
+            int n = tokens.size();
+            int[] spam = new int[n];
+            int[] ham = new int[n];
+            for (int i = 0; i < n; i++) {
+                String t = tokens.get(i);
+                Long c = cache.get(t);
+                if (c == null) {
+                    MemorySegment v = io.get(txn, dbTokens, key(t));
+                    c = v == null ? 0L : decodeCounts(v);
+                    cache.put(t, c);
+                }
+                spam[i] = (int) (c >>> 32);
+                ham[i] = (int) (long) c;
+            }
+            return new Counts(spamMessages, hamMessages, List.copyOf(tokens), spam, ham);
+        }
+
+        private void renew(long now) {
+            end();
+            cache.clear();
+            txn = beginRead(pp);
+            begun = now;
+            spamMessages = io.getLong(txn, dbMeta, K_SPAM);
+            hamMessages = io.getLong(txn, dbMeta, K_HAM);
+        }
+
+        private void end() {
+            if (txn == null) return;
+            MemorySegment t = txn;
+            txn = null;
+            endRead(t);
+        }
+
+        @Override
+        public void close() {
+            end();
+            arena.close();
+        }
     }
 
     // ---- native helpers -------------------------------------------------------------------------
@@ -601,8 +738,8 @@ public final class LmdbTokenStore implements TokenStore {
     /** Decodes {@link #encodeCounts} into {@code spam << 32 | ham}; a damaged value reads as zero counts. */
     static long decodeCounts(MemorySegment v) {
         long size = v.byteSize();
-        long[] out = new long[2];
         int at = 0;
+        long packed = 0;
         for (int k = 0; k < 2; k++) {
             long x = 0;
             int shift = 0;
@@ -612,9 +749,9 @@ public final class LmdbTokenStore implements TokenStore {
                 shift += 7;
                 if ((b & 0x80) == 0) break;
             }
-            out[k] = Math.min(x, Integer.MAX_VALUE);
+            packed = packed << 32 | Math.min(x, Integer.MAX_VALUE);
         }
-        return out[0] << 32 | out[1];
+        return packed;
     }
 
     /** UTF-8 key of a token, cut to LMDB's key limit at a character boundary. */

@@ -1,6 +1,7 @@
 package dev.spamward.bayes.store.lmdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spamward.bayes.store.Counts;
 import dev.spamward.bayes.store.Label;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real separate JVMs against one LMDB store: concurrent reader and writer processes, and kill -9 while learning. */
-class MultiProcessStoreTest {
+public class MultiProcessStoreTest {
     @TempDir
     Path tmp;
 
@@ -67,6 +68,53 @@ class MultiProcessStoreTest {
             assertThat(r.lookup(List.of("common")).spamMessages()).isEqualTo(401);
             assertThat(r.stats().tokens()).isEqualTo(1 + 300 * 401);
             assertThat(r.stats().bytes()).as("the map grew far beyond its first 64 KiB").isGreaterThan(4L << 20);
+        }
+    }
+
+    /** Starts {@code StoreChild hold DB SECONDS} and returns once the child holds the write transaction. */
+    public static Process holdingWriter(Path db, int seconds, Path stderr) throws Exception {
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), StoreChild.class.getName(), "hold", db.toString(), Integer.toString(seconds));
+        Process p = new ProcessBuilder(cmd).redirectError(stderr.toFile()).start();
+        String line = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        assertThat(line).as(() -> "child: " + readQuietly(stderr)).isEqualTo("holding");
+        return p;
+    }
+
+    private static String readQuietly(Path f) {
+        try {
+            return java.nio.file.Files.readString(f);
+        } catch (java.io.IOException e) {
+            return "(no stderr)";
+        }
+    }
+
+    @Test
+    void aSecondWriterGivesUpAfterTheLockTimeoutWhileReadersGoOn() throws Exception {
+        Path db = tmp.resolve("db");
+        try (LmdbTokenStore s = LmdbTokenStore.open(db, false, LmdbTokenStore.Options.defaults())) {
+            s.learn(StoreChild.key(1), StoreChild.tokens(1), Label.SPAM);
+        }
+        Process holder = holdingWriter(db, 60, tmp.resolve("hold.err"));
+        try {
+            var quick = new LmdbTokenStore.Options(1 << 20, 16, false, java.time.Duration.ofMillis(500));
+            long t0 = System.nanoTime();
+            assertThatThrownBy(() -> LmdbTokenStore.open(db, false, quick).close())
+                    .isInstanceOf(dev.spamward.bayes.store.StoreException.class)
+                    .hasMessageContaining("database is busy (another process is learning)")
+                    .hasMessageContaining("500 ms");
+            assertThat((System.nanoTime() - t0) / 1e9).isBetween(0.45, 20.0);
+            try (LmdbTokenStore r = LmdbTokenStore.open(db, true, LmdbTokenStore.Options.defaults())) {
+                assertThat(r.lookup(List.of("common")).spam()[0]).isEqualTo(1); // readers never wait
+            }
+        } finally {
+            holder.destroyForcibly().waitFor();
+        }
+        // The holder is gone (killed in its transaction): the lock and LMDB's writer mutex are free again.
+        var patient = new LmdbTokenStore.Options(1 << 20, 16, false, java.time.Duration.ofSeconds(10));
+        try (LmdbTokenStore s = LmdbTokenStore.open(db, false, patient)) {
+            assertThat(s.learn(StoreChild.key(2), StoreChild.tokens(2), Label.SPAM)).isEqualTo(LearnOutcome.LEARNED);
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * A separate JVM for the multi-process tests: {@code learn DIR FIRST COUNT [MAPSIZE]} learns messages one commit
  * each and appends {@code learned N} to {@code ../progress.txt} after every commit; {@code read DIR SECONDS} reads snapshots read-only
- * and prints {@code ok N} or {@code inconsistent ...}.
+ * and prints {@code ok N} or {@code inconsistent ...}; {@code hold DIR SECONDS} keeps a write transaction open,
+ * printing {@code holding} once it has it.
  */
 public final class StoreChild {
     private StoreChild() {
@@ -62,6 +63,19 @@ public final class StoreChild {
                     }
                 }
                 System.out.println("ok " + last + " " + snapshots);
+            }
+            case "hold" -> {
+                try (LmdbTokenStore s = LmdbTokenStore.open(dir, false, LmdbTokenStore.Options.defaults())) {
+                    s.holdWriteTransactionForTest(() -> {
+                        System.out.println("holding");
+                        System.out.flush();
+                        try {
+                            Thread.sleep((long) (Double.parseDouble(args[2]) * 1000));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                }
             }
             default -> throw new IllegalArgumentException(args[0]);
         }
