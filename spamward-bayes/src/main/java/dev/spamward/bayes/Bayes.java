@@ -30,7 +30,7 @@ public final class Bayes {
     public static ChiSquareModel model(Config config) {
         return new ChiSquareModel(new ChiSquareModel.Params(config.get(BayesSettings.ROBINSON_S),
                 config.get(BayesSettings.ROBINSON_X), config.get(BayesSettings.MIN_DEV), config.get(BayesSettings.MAX_TOKENS),
-                config.get(BayesSettings.MIN_LEARNED)));
+                config.get(BayesSettings.MIN_LEARNED), config.get(BayesSettings.MIN_TOKENS), config.get(BayesSettings.TOKEN_BUDGET)));
     }
 
     public static Cutoffs cutoffs(Config config) {

@@ -13,8 +13,8 @@ public final class BayesSettings implements ConfigSection {
     public static final ConfigKey<Path> DB = ConfigKey.of("bayes.db", ValueType.path(), null,
             "Token database directory (LMDB). Default: $XDG_DATA_HOME/spamward/bayes, else ~/.local/share/spamward/bayes.");
 
-    public static final ConfigKey<Double> SPAM_CUTOFF = ConfigKey.of("bayes.spam_cutoff", ValueType.decimal(0, 1), "0.8",
-            "Scores at or above this are spam.");
+    public static final ConfigKey<Double> SPAM_CUTOFF = ConfigKey.of("bayes.spam_cutoff", ValueType.decimal(0, 1), "0.5",
+            "Scores at or above this are spam. With bayes.unsure, raise it (e.g. 0.9) so that the band between the cut-offs is unsure.");
 
     public static final ConfigKey<Double> HAM_CUTOFF = ConfigKey.of("bayes.ham_cutoff", ValueType.decimal(0, 1), "0.2",
             "With bayes.unsure: scores at or below this are ham, between the cut-offs unsure.");
@@ -35,7 +35,13 @@ public final class BayesSettings implements ConfigSection {
             "Tokens whose probability is closer than this to 0.5 are ignored.");
 
     public static final ConfigKey<Integer> MAX_TOKENS = ConfigKey.of("bayes.max_tokens", ValueType.integer(0, 100_000), "150",
-            "Most significant tokens combined per message (0: all).");
+            "Most significant tokens combined per message while training is small (0: all).");
+
+    public static final ConfigKey<Integer> MIN_TOKENS = ConfigKey.of("bayes.min_tokens", ValueType.integer(1, 100_000), "27",
+            "Fewest significant tokens combined per message once training is large.");
+
+    public static final ConfigKey<Double> TOKEN_BUDGET = ConfigKey.of("bayes.token_budget", ValueType.decimal(0, 1e9), "15000",
+            "Tokens combined = token_budget / messages learned in the smaller class, kept within min_tokens..max_tokens; 0: always max_tokens.");
 
     public static final ConfigKey<Integer> EXPLAIN = ConfigKey.of("bayes.explain", ValueType.integer(0, 1000), "10",
             "Tokens listed by --explain and the HTTP answer.");
@@ -57,7 +63,7 @@ public final class BayesSettings implements ConfigSection {
 
     @Override
     public List<ConfigKey<?>> keys() {
-        return List.of(DB, SPAM_CUTOFF, HAM_CUTOFF, UNSURE, MIN_LEARNED, ROBINSON_S, ROBINSON_X, MIN_DEV, MAX_TOKENS,
+        return List.of(DB, SPAM_CUTOFF, HAM_CUTOFF, UNSURE, MIN_LEARNED, ROBINSON_S, ROBINSON_X, MIN_DEV, MAX_TOKENS, MIN_TOKENS, TOKEN_BUDGET,
                 EXPLAIN, MAP_SIZE, SYNC, LOCK_TIMEOUT, HTTP_ENABLED, API_TOKEN);
     }
 

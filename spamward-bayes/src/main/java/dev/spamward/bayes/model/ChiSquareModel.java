@@ -12,7 +12,7 @@ import java.util.List;
  * <p>Per token: {@code p = (s/Ns) / (s/Ns + h/Nh)} from the message frequencies in each class, smoothed
  * towards {@code x} with strength {@code s}: {@code f = (s·x + n·p) / (s + n)}, n = s + h. Tokens with
  * {@code |f − 0.5| < minDev} are ignored; at most {@code maxTokens} of the strongest take part. With m
- * tokens, {@code H = C⁻¹(−2 Σ ln f, 2m)} and {@code S = C⁻¹(−2 Σ ln(1−f), 2m)} (C⁻¹ is the chi-square
+ * tokens (fewer as training grows: {@link Params#tokenLimit}), {@code H = C⁻¹(−2 Σ ln f, 2m)} and {@code S = C⁻¹(−2 Σ ln(1−f), 2m)} (C⁻¹ is the chi-square
  * survival function) and the score is {@code (1 + H − S) / 2}: near 1 when the evidence for spam is
  * strong and against ham weak.
  */
@@ -24,11 +24,27 @@ public final class ChiSquareModel implements Model {
      * @param minDev minimum |f − 0.5| for a token to count
      * @param maxTokens most extreme tokens used (0: all)
      * @param minLearned messages each class needs before scores are given
+     * @param minTokens fewest tokens the limit falls to as training grows
+     * @param tokenBudget with {@code n} messages learned in the smaller class, at most {@code tokenBudget / n}
+     *     tokens (between {@code minTokens} and {@code maxTokens}) take part; 0 = always {@code maxTokens}. With little
+     *     training many weak tokens are needed; with much, the strongest few decide and the rest add correlated noise
      */
-    public record Params(double strength, double prior, double minDev, int maxTokens, long minLearned) {
+    public record Params(double strength, double prior, double minDev, int maxTokens, long minLearned, int minTokens,
+                         double tokenBudget) {
+        public Params(double strength, double prior, double minDev, int maxTokens, long minLearned) {
+            this(strength, prior, minDev, maxTokens, minLearned, maxTokens, 0);
+        }
+
         /** The tuned defaults (see BENCHMARKS.md, Bayes). */
         public static Params defaults() {
-            return new Params(1.0, 0.5, 0.25, 150, 1);
+            return new Params(1.0, 0.5, 0.25, 150, 1, 27, 15_000);
+        }
+
+        /** How many of the strongest tokens take part when the smaller class has {@code learned} messages (0: all). */
+        public int tokenLimit(long learned) {
+            if (maxTokens <= 0 || tokenBudget <= 0) return maxTokens;
+            long fit = (long) (tokenBudget / Math.max(1, learned));
+            return (int) Math.clamp(fit, Math.min(minTokens, maxTokens), maxTokens);
         }
     }
 
@@ -65,7 +81,8 @@ public final class ChiSquareModel implements Model {
             used.add(new TokenEvidence(c.tokens().get(i), s, h, Math.clamp(f, 1e-6, 1 - 1e-6)));
         }
         used.sort(Comparator.comparingDouble(TokenEvidence::strength).reversed());
-        if (p.maxTokens() > 0 && used.size() > p.maxTokens()) used = used.subList(0, p.maxTokens());
+        int limit = p.tokenLimit(Math.min(ns, nh));
+        if (limit > 0 && used.size() > limit) used = used.subList(0, limit);
         if (used.isEmpty()) return new Score(0.5, 0, List.of(), "no known token");
         double lnHam = 0;
         double lnSpam = 0;

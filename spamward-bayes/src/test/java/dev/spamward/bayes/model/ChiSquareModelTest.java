@@ -11,6 +11,17 @@ class ChiSquareModelTest {
     private final ChiSquareModel m = new ChiSquareModel(new ChiSquareModel.Params(1.0, 0.5, 0.0, 0, 1));
 
     @Test
+    void theTokenLimitFallsFromMaxToMinAsTheSmallerClassGrows() {
+        ChiSquareModel.Params d = ChiSquareModel.Params.defaults();
+        assertThat(d.tokenLimit(1)).isEqualTo(150);
+        assertThat(d.tokenLimit(100)).isEqualTo(150);
+        assertThat(d.tokenLimit(300)).isEqualTo(50);
+        assertThat(d.tokenLimit(1_000)).isEqualTo(27);
+        assertThat(new ChiSquareModel.Params(1, 0.5, 0.25, 150, 1).tokenLimit(1_000)).isEqualTo(150); // no budget
+        assertThat(new ChiSquareModel.Params(1, 0.5, 0.25, 0, 1, 27, 15_000).tokenLimit(1_000)).isZero(); // 0 = all
+    }
+
+    @Test
     void chiSquareSurvivalMatchesKnownValues() {
         // P(X >= x) for 2 degrees of freedom is e^{-x/2}; for 4 it is e^{-x/2}(1 + x/2).
         assertThat(ChiSquareModel.chiSquareSurvival(3.0, 2)).isCloseTo(Math.exp(-1.5), within(1e-12));

@@ -67,11 +67,12 @@ public final class KFoldDiag {
                 for (String mdv : System.getenv().getOrDefault("MD", "0.25").split(",")) {
                     for (String mxv : System.getenv().getOrDefault("MAX", "150").split(",")) {
                         ChiSquareModel g = new ChiSquareModel(new ChiSquareModel.Params(Double.parseDouble(sv), 0.5,
-                                Double.parseDouble(mdv), Integer.parseInt(mxv), 1));
+                                Double.parseDouble(mdv), Integer.parseInt(mxv), 1, 27,
+                                Double.parseDouble(System.getenv().getOrDefault("BUDGET", "0"))));
                         double[] ss = spamT.stream().mapToDouble(t -> g.score(store.lookup(t), 0).probability()).toArray();
                         double[] hs = hamT.stream().mapToDouble(t -> g.score(store.lookup(t), 0).probability()).toArray();
                         StringBuilder b = new StringBuilder("s=" + sv + " md=" + mdv + " max=" + mxv + " ");
-                        for (double c : new double[] {0.3, 0.5, 0.7, 0.8, 0.9}) {
+                        for (double c : new double[] {0.3, 0.5, 0.6, 0.7, 0.8}) {
                             long fnc = java.util.Arrays.stream(ss).filter(x -> x < c).count();
                             long fpc = java.util.Arrays.stream(hs).filter(x -> x >= c).count();
                             b.append(String.format(" | %.1f FN %3d FP %2d", c, fnc, fpc));
