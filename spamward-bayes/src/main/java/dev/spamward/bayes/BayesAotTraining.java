@@ -40,9 +40,15 @@ public final class BayesAotTraining implements AotTraining {
             if (in == null) return List.of();
             Path msg = scratch.resolve("sample.eml");
             Files.write(msg, in.readAllBytes());
+            // A ham as well, so that check scores tokens (with one class empty it stops at "not enough training").
+            Path ham = scratch.resolve("ham.eml");
+            Files.writeString(ham, "From: Ann <ann@example.org>\nTo: team@example.org\nSubject: Re: minutes of the meeting\n"
+                    + "Message-ID: <1234.5678@example.org>\nDate: Tue, 1 Oct 2024 10:00:00 +0200\n\n"
+                    + "Hello all, the minutes are attached; see https://wiki.example.org/minutes for the agenda.\n");
             String db = scratch.resolve("db").toString();
             return List.of(
                     List.of("learn", "-q", "-db", db, "--spam", msg.toString()),
+                    List.of("learn", "-q", "-db", db, "--ham", ham.toString()),
                     List.of("check", "-db", db, msg.toString()),
                     List.of("check", "-db", db, "--batch", msg.toString()));
         } catch (IOException e) {

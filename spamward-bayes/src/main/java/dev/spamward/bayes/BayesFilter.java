@@ -49,7 +49,8 @@ public final class BayesFilter {
         return classify(tokens, explain, store.lookup(tokens.distinct()));
     }
 
-    private Classification classify(Tokens tokens, int explain, Counts counts) {
+    /** Classifies a tokenized message on counts read elsewhere (they must be for {@code tokens.distinct()}). */
+    public Classification classify(Tokens tokens, int explain, Counts counts) {
         Score s = model.score(counts, explain);
         return new Classification(cutoffs.verdict(s.probability()), s.probability(), s, counts.tokens().size(), tokens.problems());
     }

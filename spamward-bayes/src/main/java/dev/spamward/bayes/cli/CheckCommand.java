@@ -7,6 +7,7 @@ import dev.spamward.bayes.model.TokenEvidence;
 import dev.spamward.bayes.model.Verdict;
 import dev.spamward.bayes.store.StoreException;
 import dev.spamward.bayes.store.TokenStore;
+import dev.spamward.bayes.store.lmdb.LmdbFileReader;
 import dev.spamward.bayes.store.lmdb.LmdbTokenStore;
 import dev.spamward.bayes.tokenize.Tokens;
 import dev.spamward.core.cli.Subcommand;
@@ -55,7 +56,6 @@ public final class CheckCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() {
-        LmdbTokenStore.prepareInBackground(); // overlaps the LMDB binding's cold start with parsing config and message
         PrintWriter out = db.out();
         PrintWriter err = db.err();
         if (paths.isEmpty()) paths = List.of("-");
@@ -68,6 +68,7 @@ public final class CheckCommand implements Callable<Integer>, Subcommand {
         }
         int explainN = explain ? db.config().get(dev.spamward.bayes.BayesSettings.EXPLAIN) : 0;
         if (!batch) return checkOne(files.get(0), explainN, out, err);
+        LmdbTokenStore.prepareInBackground(); // overlaps the LMDB binding's cold start with the first messages
         try (TokenStore store = db.open(true)) {
             return batch(db.filter(store), files, explainN, err);
         } catch (StoreException e) {
@@ -78,11 +79,19 @@ public final class CheckCommand implements Callable<Integer>, Subcommand {
     /** One message: tokenized before the store is opened, while the LMDB binding links in the background. */
     private int checkOne(Path file, int explainN, PrintWriter out, PrintWriter err) {
         Tokens tokens = Bayes.tokenizer(db.config()).tokenize(read(file));
+        // One message: read the counts in Java, which spares the native binding's cold start; the native store
+        // answers when that reader cannot (and reports a missing, locked or newer database).
+        java.util.Optional<dev.spamward.bayes.store.Counts> direct =
+                LmdbFileReader.lookup(dev.spamward.bayes.BayesSettings.databasePath(db.config(), db.db), tokens.distinct());
         Classification c;
-        try (TokenStore store = db.open(true)) {
-            c = db.filter(store).classify(tokens, explainN);
-        } catch (StoreException e) {
-            throw new UserException(e.getMessage(), 1);
+        if (direct.isPresent()) {
+            c = db.filter(null).classify(tokens, explainN, direct.get());
+        } else {
+            try (TokenStore store = db.open(true)) {
+                c = db.filter(store).classify(tokens, explainN);
+            } catch (StoreException e) {
+                throw new UserException(e.getMessage(), 1);
+            }
         }
         print(out, null, c);
         for (String p : c.problems()) err.println("spamward: note: message read with a problem: " + p);

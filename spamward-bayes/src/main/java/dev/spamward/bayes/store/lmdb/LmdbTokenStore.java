@@ -55,7 +55,6 @@ import java.util.function.Consumer;
 public final class LmdbTokenStore implements TokenStore {
     /** On-disk format version written by this code; a newer one is refused. */
     public static final int FORMAT = 1;
-    private static final int MAX_KEY = 511;
     private static final byte[] K_FORMAT = ascii("format");
     private static final byte[] K_SPAM = ascii("spam_messages");
     private static final byte[] K_HAM = ascii("ham_messages");
@@ -627,7 +626,7 @@ public final class LmdbTokenStore implements TokenStore {
             this.arena = arena;
             this.keyVal = arena.allocate(VAL);
             this.dataVal = arena.allocate(VAL);
-            this.keyBuf = arena.allocate(MAX_KEY);
+            this.keyBuf = arena.allocate(LmdbKeys.MAX_KEY);
             this.valBuf = arena.allocate(16);
         }
 
@@ -756,12 +755,7 @@ public final class LmdbTokenStore implements TokenStore {
 
     /** UTF-8 key of a token, cut to LMDB's key limit at a character boundary. */
     static byte[] key(String token) {
-        byte[] b = token.getBytes(StandardCharsets.UTF_8);
-        if (b.length == 0) return new byte[] {0};
-        if (b.length <= MAX_KEY) return b;
-        int n = MAX_KEY;
-        while (n > 0 && (b[n] & 0xC0) == 0x80) n--;
-        return java.util.Arrays.copyOf(b, n);
+        return LmdbKeys.key(token);
     }
 
     private static void checkMessageKey(byte[] k) {
