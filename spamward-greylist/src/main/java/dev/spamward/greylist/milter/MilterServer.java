@@ -8,8 +8,7 @@ import dev.spamward.greylist.engine.Query;
 import dev.spamward.greylist.engine.Verdict;
 import dev.spamward.greylist.net.Connection;
 import dev.spamward.greylist.net.StreamListener;
-import dev.spamward.greylist.net.TcpListener;
-import dev.spamward.greylist.net.UnixListener;
+import dev.spamward.greylist.net.StreamDoors;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -34,9 +33,7 @@ public final class MilterServer implements AutoCloseable {
     private final Gate gate;
     private final Answers answers;
     private final long maxPacket;
-    private final TcpListener listener;
-    private final StreamListener.Limits limits;
-    private volatile UnixListener unix;
+    private final StreamDoors doors;
 
     /** Binds {@code listen} (port 0 = any free port) and starts serving. */
     public MilterServer(InetSocketAddress listen, Greylister engine, Gate gate, Answers answers, StreamListener.Limits limits)
@@ -46,8 +43,7 @@ public final class MilterServer implements AutoCloseable {
         this.answers = answers;
         // Body chunks are at most 64 KiB (1 MiB with SMFIP_MDS_1M); we ask not to get them, but accept them.
         this.maxPacket = Math.max(limits.maxRequest(), 65_536 + 16);
-        this.limits = limits;
-        this.listener = TcpListener.start("milter", listen, limits, this::serve, engine.stats());
+        this.doors = new StreamDoors("milter", listen, limits, this::serve, engine.stats());
     }
 
     /**
@@ -56,18 +52,16 @@ public final class MilterServer implements AutoCloseable {
      * @throws IOException when the path cannot be bound
      */
     public void listenUnix(java.nio.file.Path path, String mode) throws IOException {
-        if (unix != null) throw new IllegalStateException("already listening on " + unix.path());
-        unix = UnixListener.start("milter", path, mode, limits, this::serve, engine.stats());
+        doors.listenUnix(path, mode);
     }
 
     /** The unix-domain socket served, or null. */
     public java.nio.file.Path unixPath() {
-        UnixListener u = unix;
-        return u == null ? null : u.path();
+        return doors.unixPath();
     }
 
     public InetSocketAddress address() {
-        return listener.address();
+        return doors.address();
     }
 
     /** Per-connection state. */
@@ -215,12 +209,11 @@ public final class MilterServer implements AutoCloseable {
 
     /** Connections open now. */
     public int openConnections() {
-        return listener.openConnections();
+        return doors.openConnections();
     }
 
     @Override
     public void close() {
-        listener.close();
-        if (unix != null) unix.close();
+        doors.close();
     }
 }

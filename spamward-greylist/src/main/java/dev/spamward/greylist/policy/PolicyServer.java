@@ -9,8 +9,7 @@ import dev.spamward.greylist.engine.Stats;
 import dev.spamward.greylist.engine.Verdict;
 import dev.spamward.greylist.net.Connection;
 import dev.spamward.greylist.net.StreamListener;
-import dev.spamward.greylist.net.TcpListener;
-import dev.spamward.greylist.net.UnixListener;
+import dev.spamward.greylist.net.StreamDoors;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,9 +27,7 @@ public final class PolicyServer implements AutoCloseable {
     private final Gate gate;
     private final Answers answers;
     private final long maxRequest;
-    private final TcpListener listener;
-    private final StreamListener.Limits limits;
-    private volatile UnixListener unix;
+    private final StreamDoors doors;
     private final Stats stats;
 
     /** Binds {@code listen} (port 0 = any free port) and starts serving. */
@@ -41,8 +38,7 @@ public final class PolicyServer implements AutoCloseable {
         this.answers = answers;
         this.maxRequest = limits.maxRequest();
         this.stats = engine.stats();
-        this.limits = limits;
-        this.listener = TcpListener.start("policy", listen, limits, this::serve, stats);
+        this.doors = new StreamDoors("policy", listen, limits, this::serve, stats);
     }
 
     /**
@@ -51,19 +47,17 @@ public final class PolicyServer implements AutoCloseable {
      * @throws IOException when the path cannot be bound
      */
     public void listenUnix(java.nio.file.Path path, String mode) throws IOException {
-        if (unix != null) throw new IllegalStateException("already listening on " + unix.path());
-        unix = UnixListener.start("policy", path, mode, limits, this::serve, engine.stats());
+        doors.listenUnix(path, mode);
     }
 
     /** The unix-domain socket served, or null. */
     public java.nio.file.Path unixPath() {
-        UnixListener u = unix;
-        return u == null ? null : u.path();
+        return doors.unixPath();
     }
 
     /** The bound address. */
     public InetSocketAddress address() {
-        return listener.address();
+        return doors.address();
     }
 
     private void serve(Connection s) throws IOException {
@@ -110,12 +104,11 @@ public final class PolicyServer implements AutoCloseable {
 
     /** Connections open now. */
     public int openConnections() {
-        return listener.openConnections();
+        return doors.openConnections();
     }
 
     @Override
     public void close() {
-        listener.close();
-        if (unix != null) unix.close();
+        doors.close();
     }
 }
