@@ -1,13 +1,20 @@
 package dev.spamward.cli;
 
+import dev.spamward.core.cli.CodedSubcommand;
+import dev.spamward.core.cli.Specs;
 import dev.spamward.core.cli.Subcommand;
 import dev.spamward.core.cli.UserException;
 import dev.spamward.core.config.ConfigException;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The only entry point of Spamward: {@code spamward [global options] COMMAND ...}. */
 public final class Main {
@@ -33,26 +40,29 @@ public final class Main {
         return commandLine(new String[0]);
     }
 
+    /** Built-in subcommands by name: added only when named, or for help and errors. */
+    private static final Map<String, Supplier<Object>> BUILT_IN = new LinkedHashMap<>();
+
+    static {
+        BUILT_IN.put("version", VersionCommand::new);
+        BUILT_IN.put("config", ConfigCommand::new);
+        BUILT_IN.put("aot-training", AotTrainingCommand::new);
+    }
+
     /**
-     * The root command for this command line. Building a picocli model costs reflection on every option
-     * of every nested command, so when the arguments name a module's subcommand only that one is built;
-     * help, errors and unknown names get all of them.
+     * The root command for this command line. Building a picocli model from annotations costs reflection on
+     * every option of every nested command, so when the arguments name a subcommand only that one is added,
+     * and a {@link CodedSubcommand} is found without reading any annotation; help, errors and unknown names
+     * get all of them.
      */
     static CommandLine commandLine(String[] args) {
-        CommandLine cl = new CommandLine(new SpamwardCommand());
         String wanted = firstWord(args);
-        List<ServiceLoader.Provider<Subcommand>> providers = ServiceLoader.load(Subcommand.class).stream().toList();
-        ServiceLoader.Provider<Subcommand> match = null;
-        for (ServiceLoader.Provider<Subcommand> p : providers) {
-            Command c = p.type().getAnnotation(Command.class);
-            if (c != null && (c.name().equals(wanted) || java.util.Arrays.asList(c.aliases()).contains(wanted))) match = p;
-        }
-        if (match != null) {
-            cl.addSubcommand(match.get());
-        } else if (wanted != null && cl.getSubcommands().containsKey(wanted)) {
-            // A built-in subcommand (version, config): no module command is needed.
-        } else {
-            for (ServiceLoader.Provider<Subcommand> p : providers) cl.addSubcommand(p.get());
+        CommandLine cl = new CommandLine(new SpamwardCommand().spec());
+        if (wanted != null && BUILT_IN.containsKey(wanted)) {
+            cl.addSubcommand(BUILT_IN.get(wanted).get());
+        } else if (!addNamed(cl, wanted)) {
+            BUILT_IN.values().forEach(c -> cl.addSubcommand(c.get()));
+            ServiceLoader.load(Subcommand.class).stream().forEach(p -> cl.addSubcommand(Specs.model(p.get())));
         }
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // Expected errors (bad configuration, unreadable input) get one clear line, no stack trace.
@@ -63,6 +73,29 @@ public final class Main {
             throw ex;
         });
         return cl;
+    }
+
+    /** Adds the module subcommand named {@code wanted}; false when there is none. */
+    private static boolean addNamed(CommandLine cl, String wanted) {
+        if (wanted == null) return false;
+        List<ServiceLoader.Provider<Subcommand>> providers = ServiceLoader.load(Subcommand.class).stream().toList();
+        for (ServiceLoader.Provider<Subcommand> p : providers) { // coded ones first: no annotation is read
+            if (!CodedSubcommand.class.isAssignableFrom(p.type())) continue;
+            CommandSpec spec = ((CodedSubcommand) p.get()).spec();
+            if (spec.name().equals(wanted) || Arrays.asList(spec.aliases()).contains(wanted)) {
+                cl.addSubcommand(spec);
+                return true;
+            }
+        }
+        for (ServiceLoader.Provider<Subcommand> p : providers) {
+            if (CodedSubcommand.class.isAssignableFrom(p.type())) continue;
+            Command c = p.type().getAnnotation(Command.class);
+            if (c != null && (c.name().equals(wanted) || Arrays.asList(c.aliases()).contains(wanted))) {
+                cl.addSubcommand(p.get());
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first argument that is not an option or an option's value, or null. */

@@ -1,6 +1,7 @@
 package dev.spamward.cli;
 
 import dev.spamward.core.cli.CommandContext;
+import dev.spamward.core.cli.Specs;
 import dev.spamward.core.config.Config;
 import dev.spamward.core.config.ConfigLoader;
 import dev.spamward.core.config.ConfigSchema;
@@ -10,32 +11,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ScopeType;
 
 /**
  * The root command. Its options are inherited by every subcommand, so {@code spamward serve --config F}
  * and {@code spamward --config F serve} mean the same. The configuration is loaded on first use and
- * logging is configured from it before any logger exists.
+ * logging is configured from it before any logger exists. Its picocli model is built in code
+ * ({@link #spec()}): annotations would cost every short command the reflection start-up.
  */
-@Command(name = "spamward", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
-        subcommands = {VersionCommand.class, ConfigCommand.class, AotTrainingCommand.class},
-        description = "Anti-spam for mail servers: greylisting, Bayes, DCC/Razor/Pyzor.",
-        footer = {"", "Configuration: file (--config or SPAMWARD_CONFIG) < SPAMWARD_* variables < --set flags.",
-                "See 'spamward config --keys' for every key."})
 public final class SpamwardCommand implements CommandContext {
 
-    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
-            description = "Configuration file (key = value lines). Default: $SPAMWARD_CONFIG, else none.")
     Path configFile;
-
-    @Option(names = {"-o", "--set"}, paramLabel = "KEY=VALUE", scope = ScopeType.INHERIT,
-            description = "Set a configuration key; repeat for several keys or list elements.")
     List<String> assignments = new ArrayList<>();
-
-    @Option(names = "--log-level", paramLabel = "LEVEL", scope = ScopeType.INHERIT,
-            description = "Shorthand for --set log.level=LEVEL (trace, debug, info, warn, error, off).")
     String logLevel;
 
     private Config config;
@@ -48,6 +36,24 @@ public final class SpamwardCommand implements CommandContext {
     /** A root that reads this environment instead of the process's (for tests). */
     public SpamwardCommand(Map<String, String> env) {
         this.env = env;
+    }
+
+    /** The root's picocli model, without subcommands (the CLI adds those it needs). */
+    CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "spamward", "Anti-spam for mail servers: greylisting, Bayes, DCC/Razor/Pyzor.")
+                .versionProvider(new BuildInfo());
+        spec.usageMessage().footer("", "Configuration: file (--config or SPAMWARD_CONFIG) < SPAMWARD_* variables < --set flags.",
+                "See 'spamward config --keys' for every key.");
+        spec.addOption(Specs.option(Path.class, "FILE", () -> configFile, v -> configFile = v,
+                "Configuration file (key = value lines). Default: $SPAMWARD_CONFIG, else none.", "--config")
+                .scopeType(ScopeType.INHERIT).build());
+        spec.addOption(Specs.repeated("KEY=VALUE", () -> assignments, v -> assignments = new ArrayList<>(v),
+                "Set a configuration key; repeat for several keys or list elements.", "-o", "--set")
+                .scopeType(ScopeType.INHERIT).build());
+        spec.addOption(Specs.option(String.class, "LEVEL", () -> logLevel, v -> logLevel = v,
+                "Shorthand for --set log.level=LEVEL (trace, debug, info, warn, error, off).", "--log-level")
+                .scopeType(ScopeType.INHERIT).build());
+        return spec;
     }
 
     @Override

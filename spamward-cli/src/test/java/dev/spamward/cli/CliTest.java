@@ -53,6 +53,32 @@ class CliTest {
     }
 
     @Test
+    void everyModulesDefaultsConvert() {
+        // Defaults are converted on first use (a short command reads few keys), so check them all here.
+        var schema = dev.spamward.core.config.ConfigSchema.discover();
+        var config = new dev.spamward.core.config.ConfigLoader(schema).load(null, java.util.Map.of(), List.of());
+        assertThat(schema.keys()).hasSizeGreaterThan(100);
+        assertThat(config.settings()).hasSameSizeAs(schema.keys())
+                .allSatisfy(s -> assertThat(s.origin()).isEqualTo(dev.spamward.core.config.Origin.DEFAULT));
+        for (var key : schema.keys()) {
+            if (!key.defaults().isEmpty()) assertThat(config.get(key)).as(key.name()).isNotNull();
+        }
+    }
+
+    @Test
+    void perMessageTrainingRunsCheckAndPassOnADatabasePreparedBeforehand() throws Exception {
+        Path scratch = dir.resolve("aot");
+        assertThat(run("aot-training", "--message", "--prepare", "--scratch", scratch.toString()).code()).isZero();
+        Path bayes;
+        try (var s = Files.list(scratch)) {
+            bayes = s.filter(m -> Files.exists(m.resolve("db/data.mdb"))).findFirst().orElseThrow();
+        }
+        assertThat(bayes.resolve("passed.eml")).doesNotExist(); // preparing does not run the per-message commands
+        assertThat(run("aot-training", "--message", "--scratch", scratch.toString()).code()).isZero();
+        assertThat(Files.readString(bayes.resolve("passed.eml"))).contains("X-Spamward-Verdict: spam");
+    }
+
+    @Test
     void mimeCommandPrintsTheTreeAndReportsMissingFiles() throws Exception {
         Path m = dir.resolve("m.eml");
         Files.writeString(m, "Subject: hi\nContent-Type: text/html\n\n<p>Visit <a href=\"http://x.example/\">x</a></p>\n");

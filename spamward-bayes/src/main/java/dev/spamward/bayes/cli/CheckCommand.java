@@ -7,10 +7,10 @@ import dev.spamward.bayes.model.TokenEvidence;
 import dev.spamward.bayes.model.Verdict;
 import dev.spamward.bayes.store.StoreException;
 import dev.spamward.bayes.store.TokenStore;
-import dev.spamward.bayes.store.lmdb.LmdbFileReader;
 import dev.spamward.bayes.store.lmdb.LmdbTokenStore;
 import dev.spamward.bayes.tokenize.Tokens;
-import dev.spamward.core.cli.Subcommand;
+import dev.spamward.core.cli.CodedSubcommand;
+import dev.spamward.core.cli.Specs;
 import dev.spamward.core.cli.UserException;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -25,34 +25,35 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code spamward check FILE|-}: classifies one message, prints {@code HAM|UNSURE|SPAM score}, exits
  * 10 (ham), 11 (spam) or 12 (unsure, only with {@code bayes.unsure = true}), 1 on error, as gonzofilter.
  * {@code --batch PATH...} classifies many messages in one process, one line each, exit 0.
  */
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Classify a message: exit 10 ham, 11 spam, 12 unsure (with bayes.unsure), 1 on error.")
-public final class CheckCommand implements Callable<Integer>, Subcommand {
+public final class CheckCommand implements Callable<Integer>, CodedSubcommand {
     static final int EXIT_HAM = 10;
     static final int EXIT_SPAM = 11;
     static final int EXIT_UNSURE = 12;
 
-    @Mixin
     DbOption db;
-
-    @Option(names = "--batch", description = "Classify every message of the paths (files, directories, mbox); print 'NAME<TAB>VERDICT<TAB>SCORE' per message; exit 0.")
     boolean batch;
-
-    @Option(names = {"-e", "--explain"}, description = "Also print the tokens that weighed most.")
     boolean explain;
-
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "The message (default: - for stdin); with --batch any paths.")
     List<String> paths = List.of("-");
+
+    @Override
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "check",
+                "Classify a message: exit 10 ham, 11 spam, 12 unsure (with bayes.unsure), 1 on error.");
+        db = DbOption.addTo(spec);
+        spec.addOption(Specs.flag(v -> batch = v, "Classify every message of the paths (files, directories, mbox); "
+                + "print 'NAME<TAB>VERDICT<TAB>SCORE' per message; exit 0.", "--batch"));
+        spec.addOption(Specs.flag(v -> explain = v, "Also print the tokens that weighed most.", "-e", "--explain"));
+        spec.addPositional(Specs.strings("FILE", "0..*", () -> paths, v -> paths = v,
+                "The message (default: - for stdin); with --batch any paths."));
+        return spec;
+    }
 
     @Override
     public Integer call() {
@@ -76,23 +77,10 @@ public final class CheckCommand implements Callable<Integer>, Subcommand {
         }
     }
 
-    /** One message: tokenized before the store is opened, while the LMDB binding links in the background. */
+    /** One message: tokenized, then scored on counts read for its tokens. */
     private int checkOne(Path file, int explainN, PrintWriter out, PrintWriter err) {
         Tokens tokens = Bayes.tokenizer(db.config()).tokenize(read(file));
-        // One message: read the counts in Java, which spares the native binding's cold start; the native store
-        // answers when that reader cannot (and reports a missing, locked or newer database).
-        java.util.Optional<dev.spamward.bayes.store.Counts> direct =
-                LmdbFileReader.lookup(dev.spamward.bayes.BayesSettings.databasePath(db.config(), db.db), tokens.distinct());
-        Classification c;
-        if (direct.isPresent()) {
-            c = db.filter(null).classify(tokens, explainN, direct.get());
-        } else {
-            try (TokenStore store = db.open(true)) {
-                c = db.filter(store).classify(tokens, explainN);
-            } catch (StoreException e) {
-                throw new UserException(e.getMessage(), 1);
-            }
-        }
+        Classification c = db.classifyOne(tokens, explainN);
         print(out, null, c);
         for (String p : c.problems()) err.println("spamward: note: message read with a problem: " + p);
         if (c.details().note() != null) err.println("spamward: note: " + c.details().note());

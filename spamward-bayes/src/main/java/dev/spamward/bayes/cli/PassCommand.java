@@ -1,8 +1,9 @@
 package dev.spamward.bayes.cli;
 
+import dev.spamward.bayes.Bayes;
 import dev.spamward.bayes.Classification;
-import dev.spamward.bayes.store.TokenStore;
-import dev.spamward.core.cli.Subcommand;
+import dev.spamward.core.cli.CodedSubcommand;
+import dev.spamward.core.cli.Specs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,9 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code spamward pass}: reads a message on stdin and writes it to stdout with {@code X-Spamward-Verdict}
@@ -22,18 +21,22 @@ import picocli.CommandLine.Option;
  * (missing database, a bug), the original message is written byte for byte with an
  * {@code X-Spamward-Error} field, and the exit status is 0, so that a delivery pipe never loses mail.
  */
-@Command(name = "pass", mixinStandardHelpOptions = true,
-        description = "Filter a message from stdin to stdout, adding X-Spamward-* header fields (exit 0 even on errors).")
-public final class PassCommand implements Callable<Integer>, Subcommand {
-
-    @Mixin
+public final class PassCommand implements Callable<Integer>, CodedSubcommand {
     DbOption db;
-
-    @Option(names = {"-in", "--in"}, paramLabel = "FILE", description = "Read the message from FILE instead of stdin.")
     Path in;
-
-    @Option(names = {"-out", "--out"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
     Path outFile;
+
+    @Override
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "pass",
+                "Filter a message from stdin to stdout, adding X-Spamward-* header fields (exit 0 even on errors).");
+        db = DbOption.addTo(spec);
+        spec.addOption(Specs.option(Path.class, "FILE", () -> in, v -> in = v,
+                "Read the message from FILE instead of stdin.", "-in", "--in").build());
+        spec.addOption(Specs.option(Path.class, "FILE", () -> outFile, v -> outFile = v,
+                "Write to FILE instead of stdout.", "-out", "--out").build());
+        return spec;
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -52,8 +55,8 @@ public final class PassCommand implements Callable<Integer>, Subcommand {
     /** The message with the verdict fields added, or with an error field: never throws, never loses a byte. */
     static byte[] filter(byte[] msg, DbOption db) {
         List<String> fields = new ArrayList<>(3);
-        try (TokenStore store = db.open(true)) {
-            Classification c = db.filter(store).classify(msg, 0);
+        try {
+            Classification c = db.classifyOne(Bayes.tokenizer(db.config()).tokenize(msg), 0);
             fields.add(HeaderInserter.PREFIX + "Verdict: " + c.verdict().id());
             fields.add(HeaderInserter.PREFIX + "Score: " + String.format(Locale.ROOT, "%.4f", c.score()));
             if (!c.problems().isEmpty()) fields.add(HeaderInserter.PREFIX + "Note: message read with " + c.problems().size() + " problem(s)");

@@ -48,7 +48,7 @@ final class Cli {
     static synchronized Result run(byte[] stdin, List<String> flags, String... args) {
         CommandLine cl = new CommandLine(new Root(flags));
         for (Subcommand s : ServiceLoader.load(Subcommand.class)) {
-            if (s.getClass().getName().startsWith("dev.spamward.bayes")) cl.addSubcommand(s);
+            if (s.getClass().getName().startsWith("dev.spamward.bayes")) cl.addSubcommand(dev.spamward.core.cli.Specs.model(s));
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

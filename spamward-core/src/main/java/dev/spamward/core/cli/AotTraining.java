@@ -23,4 +23,25 @@ public interface AotTraining {
     default List<List<String>> commands(Path scratch) {
         return List.of();
     }
+
+    /**
+     * Command lines that prepare {@link #messageCommands} (e.g. learn a sample database). They run in a JVM of
+     * their own, unrecorded, so the per-message cache holds only what the per-message commands load.
+     *
+     * @param scratch a directory shared with {@link #messageCommands}
+     */
+    default List<List<String>> messagePreparation(Path scratch) {
+        return List.of();
+    }
+
+    /**
+     * Command lines a mail system runs once per message (such as {@code check} and {@code pass}): the
+     * launcher gives those commands an AOT cache trained on these alone, because the JVM preloads every
+     * class of its cache at start.
+     *
+     * @param scratch the directory {@link #messagePreparation} prepared
+     */
+    default List<List<String>> messageCommands(Path scratch) {
+        return List.of();
+    }
 }

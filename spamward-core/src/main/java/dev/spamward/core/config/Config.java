@@ -3,7 +3,9 @@ package dev.spamward.core.config;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The effective, validated configuration: every key of the schema with its typed value and origin.
@@ -22,10 +24,19 @@ public final class Config {
     public record Setting(ConfigKey<?> key, Object value, List<String> raw, Origin origin) {
     }
 
+    /** Settings made from a file, the environment or flags, converted and checked when loading. */
     private final Map<String, Setting> settings;
+    /** Keys left at their defaults, by name; their settings are made on first use and then kept. */
+    private final Map<String, ConfigKey<?>> defaulted;
+    private final Function<ConfigKey<?>, Setting> defaultSetting;
+    private final ConcurrentHashMap<String, Setting> defaults = new ConcurrentHashMap<>();
 
-    Config(Map<String, Setting> settings) {
+    Config(Map<String, Setting> settings, Collection<ConfigKey<?>> defaulted, Function<ConfigKey<?>, Setting> defaultSetting) {
         this.settings = Map.copyOf(settings);
+        Map<String, ConfigKey<?>> d = new HashMap<>();
+        for (ConfigKey<?> k : defaulted) d.put(k.name(), k);
+        this.defaulted = Map.copyOf(d);
+        this.defaultSetting = defaultSetting;
     }
 
     /** The typed value of {@code key}; {@code null} only for a key without default that was not set. */
@@ -48,16 +59,23 @@ public final class Config {
 
     /** Every setting, sorted by key name. */
     public Collection<Setting> settings() {
-        return settings.values().stream()
-                .sorted(java.util.Comparator.comparing(s -> s.key().name()))
+        return java.util.stream.Stream.concat(settings.keySet().stream(), defaulted.keySet().stream())
+                .sorted()
+                .map(this::setting)
                 .toList();
     }
 
     private Setting setting(ConfigKey<?> key) {
-        Setting s = settings.get(key.name());
-        if (s == null) {
-            throw new IllegalArgumentException("key not in this configuration's schema: " + key);
+        return setting(key.name());
+    }
+
+    private Setting setting(String name) {
+        Setting s = settings.get(name);
+        if (s != null) return s;
+        ConfigKey<?> d = defaulted.get(name);
+        if (d == null) {
+            throw new IllegalArgumentException("key not in this configuration's schema: " + name);
         }
-        return Objects.requireNonNull(s);
+        return defaults.computeIfAbsent(name, n -> defaultSetting.apply(d));
     }
 }

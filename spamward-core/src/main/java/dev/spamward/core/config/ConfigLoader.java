@@ -44,14 +44,17 @@ public final class ConfigLoader {
 
     private Config build(Map<String, Candidate> chosen) {
         Map<String, Config.Setting> settings = new LinkedHashMap<>();
+        List<ConfigKey<?>> defaulted = new ArrayList<>();
         for (ConfigKey<?> key : schema.keys()) {
             Candidate c = chosen.get(key.name());
-            List<String> raw = c == null ? key.defaults() : c.values;
-            Origin origin = c == null ? Origin.DEFAULT : c.origin;
-            Object value = convert(key, raw, c == null ? null : c.origins, origin);
-            settings.put(key.name(), new Config.Setting(key, value, List.copyOf(raw), origin));
+            if (c == null) {
+                defaulted.add(key); // converted on first use: a short command reads a few of several hundred keys
+                continue;
+            }
+            Object value = convert(key, c.values, c.origins, c.origin);
+            settings.put(key.name(), new Config.Setting(key, value, List.copyOf(c.values), c.origin));
         }
-        return new Config(settings);
+        return new Config(settings, defaulted, ConfigLoader::defaultSetting);
     }
 
     /**
@@ -212,6 +215,15 @@ public final class ConfigLoader {
             throw new ConfigException("cannot read the secret for " + key.name() + " from file '" + path + "' ("
                     + origin + "): " + e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * The setting of a key left at its default. Every default is a constant of the code that the schema
+     * tests convert, so deferring the conversion cannot hide a user's mistake.
+     */
+    static Config.Setting defaultSetting(ConfigKey<?> key) {
+        List<String> raw = key.defaults();
+        return new Config.Setting(key, convert(key, raw, null, Origin.DEFAULT), List.copyOf(raw), Origin.DEFAULT);
     }
 
     private static Object convert(ConfigKey<?> key, List<String> raw, List<Origin> origins, Origin origin) {

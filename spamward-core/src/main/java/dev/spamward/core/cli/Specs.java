@@ -1,0 +1,100 @@
+package dev.spamward.core.cli;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.IGetter;
+import picocli.CommandLine.Model.ISetter;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * Builds picocli models in code ({@link CodedSubcommand}): options bound to fields through lambdas, so that
+ * parsing needs neither annotations nor reflection.
+ */
+public final class Specs {
+    private Specs() {
+    }
+
+    /** What to give picocli's {@code addSubcommand}: a coded command's model, else the annotated command itself. */
+    public static Object model(Subcommand command) {
+        return command instanceof CodedSubcommand coded ? coded.spec() : command;
+    }
+
+    /**
+     * A command named {@code name} running {@code userObject} (a {@code Callable} or {@code Runnable}), with
+     * {@code -h/--help} and {@code -V/--version} as picocli's {@code mixinStandardHelpOptions} adds them.
+     */
+    public static CommandSpec command(Object userObject, String name, String... description) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(userObject).name(name);
+        spec.usageMessage().description(description);
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).type(boolean.class)
+                .description("Show this help message and exit.").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).type(boolean.class)
+                .description("Print version information and exit.").build());
+        return spec;
+    }
+
+    /** A flag (no value): {@code set} receives true when present, false before parsing. */
+    public static OptionSpec flag(Consumer<Boolean> set, String description, String... names) {
+        Binding<Boolean> b = new Binding<>(set, false, null);
+        return OptionSpec.builder(names).type(boolean.class).description(description).setter(b).getter(b).build();
+    }
+
+    /**
+     * An option taking one value of {@code type}; {@code set} receives it, or null before parsing. {@code get}
+     * reports the current value. Returned as a builder for further settings (such as an inherited scope).
+     */
+    public static <T> OptionSpec.Builder option(Class<T> type, String paramLabel, Supplier<T> get, Consumer<T> set,
+            String description, String... names) {
+        Binding<T> b = new Binding<>(set, null, get);
+        return OptionSpec.builder(names).type(type).paramLabel(paramLabel).description(description).setter(b).getter(b);
+    }
+
+    /** A repeatable option collecting its values as strings; {@code set} receives the list (empty before parsing). */
+    public static OptionSpec.Builder repeated(String paramLabel, Supplier<List<String>> get, Consumer<List<String>> set,
+            String description, String... names) {
+        Binding<List<String>> b = new Binding<>(set, List.of(), get);
+        return OptionSpec.builder(names).type(List.class).auxiliaryTypes(String.class).paramLabel(paramLabel)
+                .description(description).setter(b).getter(b);
+    }
+
+    /** Positional parameters collected as strings ({@code arity} as picocli's, e.g. {@code "0..*"}). */
+    public static PositionalParamSpec strings(String paramLabel, String arity, Supplier<List<String>> get,
+            Consumer<List<String>> set, String description) {
+        Binding<List<String>> b = new Binding<>(set, List.of(), get);
+        return PositionalParamSpec.builder().paramLabel(paramLabel).arity(arity).type(List.class)
+                .auxiliaryTypes(String.class).description(description).setter(b).getter(b).build();
+    }
+
+    /** A setter and getter over a field, through lambdas; null (picocli's reset) becomes {@code whenNull}. */
+    private static final class Binding<T> implements ISetter, IGetter {
+        private final Consumer<T> set;
+        private final T whenNull;
+        private final Supplier<T> get;
+        private T last;
+
+        Binding(Consumer<T> set, T whenNull, Supplier<T> get) {
+            this.set = set;
+            this.whenNull = whenNull;
+            this.get = get;
+            this.last = whenNull;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <V> V set(V value) {
+            T previous = last;
+            last = value == null ? whenNull : (T) value;
+            set.accept(last);
+            return (V) previous;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <V> V get() {
+            return (V) (get != null ? get.get() : last);
+        }
+    }
+}
