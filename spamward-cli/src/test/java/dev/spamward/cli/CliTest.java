@@ -66,6 +66,21 @@ class CliTest {
     }
 
     @Test
+    void rootOptionsReachCommandsBuiltInCode() throws Exception {
+        Path msg = Files.writeString(dir.resolve("m.eml"), "From: a@example.org\nSubject: hi\n\nhello\n");
+        for (List<String> args : List.of(
+                List.of("--set", "bayes.spam_cutoff=lots", "check", "-db", dir.resolve("db").toString(), msg.toString()),
+                List.of("check", "-o", "bayes.spam_cutoff=lots", "-db", dir.resolve("db").toString(), msg.toString()))) {
+            CliRun r = run(args.toArray(String[]::new));
+            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(78);
+            assertThat(r.err()).contains("bad value for bayes.spam_cutoff = 'lots' (flag --set bayes.spam_cutoff)");
+        }
+        CliRun help = run("check", "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("Usage: spamward check", "--batch", "-db, --db=PATH", "--config=FILE");
+    }
+
+    @Test
     void perMessageTrainingRunsCheckAndPassOnADatabasePreparedBeforehand() throws Exception {
         Path scratch = dir.resolve("aot");
         assertThat(run("aot-training", "--message", "--prepare", "--scratch", scratch.toString()).code()).isZero();
