@@ -258,6 +258,9 @@ public final class PyzorClient {
             try {
                 t.join();
             } catch (InterruptedException e) {
+                // The caller gave up (e.g. the HTTP service's budget ran out): stop asking the other servers too,
+                // rather than leaving their exchanges to run into their own timeouts and retries.
+                for (Thread r : running) r.interrupt();
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for Pyzor servers", e);
             }

@@ -135,6 +135,29 @@ class ClientRobustnessTest {
     }
 
     @Test
+    void interruptingTheCallerStopsEveryServersExchange() throws Exception {
+        try (FakeUdpServer a = new FakeUdpServer(req -> null); FakeUdpServer b = new FakeUdpServer(req -> null)) {
+            PyzorClient c = PyzorClient.builder().servers(List.of(a.server(), b.server()))
+                    .timeout(Duration.ofMillis(800)).retries(1).build();
+            Thread caller = Thread.ofVirtual().start(() -> {
+                try {
+                    c.checkDigest(DIGEST);
+                } catch (IllegalStateException expected) {
+                    // interrupted
+                }
+            });
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while ((a.requests() < 1 || b.requests() < 1) && System.nanoTime() < deadline) Thread.sleep(10);
+            caller.interrupt();
+            caller.join(2000);
+            assertThat(caller.isAlive()).isFalse();
+            Thread.sleep(1500); // an exchange left running would resend after its 800 ms timeout
+            assertThat(a.requests()).as("no retry after the caller gave up").isEqualTo(1);
+            assertThat(b.requests()).as("no retry after the caller gave up").isEqualTo(1);
+        }
+    }
+
+    @Test
     void closedPortIsANetworkError() throws Exception {
         PyzorClient c = PyzorClient.builder().servers(List.of(new PyzorServer("127.0.0.1", Pyzord.freeUdpPort())))
                 .timeout(Duration.ofMillis(500)).build();
