@@ -87,16 +87,28 @@ final class MessageShape {
         private boolean html;
         private boolean plain;
 
-        void text(MimePart p, String text) {
+        /** Counts one text part; {@code ascii} holds its bytes when it is all ASCII (the cheap case), else null. */
+        void text(MimePart p, String text, byte[] ascii) {
             if (p.isHtml()) html = true;
             else plain = true;
             chars += text.length();
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == '!') bangs++;
-                else if (Character.isLetter(c)) {
-                    letters++;
-                    if (Character.isUpperCase(c)) capitals++;
+            if (ascii != null) {
+                for (byte c : ascii) {
+                    if (c == '!') bangs++;
+                    else if (c >= 'a' && c <= 'z') letters++;
+                    else if (c >= 'A' && c <= 'Z') {
+                        letters++;
+                        capitals++;
+                    }
+                }
+            } else {
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    if (c == '!') bangs++;
+                    else if (Character.isLetter(c)) {
+                        letters++;
+                        if (Character.isUpperCase(c)) capitals++;
+                    }
                 }
             }
             urls += p.urls().size();

@@ -124,10 +124,11 @@ public final class Tokenizer {
     private void body(MimePart p, Sink sink, MessageShape.Counts counts) {
         String text = p.visibleText();
         if (text == null) return;
-        if (counts != null) counts.text(p, text);
+        byte[] ascii = AsciiText.bytesIfAscii(text);
+        if (counts != null) counts.text(p, text, ascii);
         String prev = null;
         List<String> ws = new ArrayList<>();
-        words(bodyWords, text, ws::add, sink);
+        words(bodyWords, text, ascii, ws::add, sink);
         for (String w : ws) {
             sink.add(w);
             if (opt.wordPairs() && prev != null) sink.add(prev + " " + w);
@@ -138,17 +139,33 @@ public final class Tokenizer {
     }
 
     private void words(WordSplitter splitter, String text, Consumer<String> out, Sink sink) {
-        TextNormalizer.Result r = TextNormalizer.normalize(text, opt.caseMode() == TokenizerOptions.CaseMode.FOLD);
-        if (r.hadInvisible()) sink.add("meta:invisible-chars");
-        if (opt.caseMode() != TokenizerOptions.CaseMode.BOTH) {
-            splitter.split(r.text(), out);
-            return;
-        }
-        splitter.split(r.text(), w -> {
+        words(splitter, text, AsciiText.bytesIfAscii(text), out, sink);
+    }
+
+    /**
+     * The words of {@code text}, whose ASCII bytes {@code ascii} are given when it is all ASCII (else null);
+     * they are case-folded in place.
+     */
+    private void words(WordSplitter splitter, String text, byte[] ascii, Consumer<String> out, Sink sink) {
+        boolean fold = opt.caseMode() == TokenizerOptions.CaseMode.FOLD;
+        Consumer<String> o = opt.caseMode() != TokenizerOptions.CaseMode.BOTH ? out : w -> {
             String folded = w.toLowerCase(Locale.ROOT);
             out.accept(folded);
             if (!folded.equals(w)) out.accept(w);
-        });
+        };
+        if (ascii != null) {
+            // ASCII is already NFKC and has no invisible characters.
+            if (fold) AsciiText.foldInPlace(ascii);
+        } else {
+            TextNormalizer.Result r = TextNormalizer.normalize(text, fold);
+            if (r.hadInvisible()) sink.add("meta:invisible-chars");
+            ascii = AsciiText.bytesIfAscii(r.text()); // often ASCII now: NFKC turns no-break spaces into spaces
+            if (ascii == null) {
+                splitter.split(r.text(), o);
+                return;
+            }
+        }
+        splitter.splitAscii(ascii, o);
     }
 
     /** Collects tokens up to the limit. */
