@@ -1,0 +1,70 @@
+package dev.spamward.bayes.tokenize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The hand-written fast paths give exactly what the simple code they replace gives, on random text. */
+class FastPathTest {
+    private static final Pattern RECEIVED_TAIL = Pattern.compile("(?i)(?:\\s(?:id|for)\\s|;).*$");
+    private static final String ALPHABET = " \t\u000B\f\n\r\u0085\u2028;iIdDfFoOrRx.-'!$@é\u00a0ß\u0130\u03a3\uff21\u00ad\u4e2d\ud83d\ude00?";
+
+    private static String random(Random r, int maxLength) {
+        StringBuilder b = new StringBuilder();
+        int n = r.nextInt(maxLength + 1);
+        for (int i = 0; i < n; i++) b.append(ALPHABET.charAt(r.nextInt(ALPHABET.length())));
+        return b.toString();
+    }
+
+    @Test
+    void receivedHeadIsTheRegexReplacement() {
+        Random r = new Random(1);
+        for (int i = 0; i < 100_000; i++) {
+            String s = random(r, 14);
+            assertThat(HeaderRules.receivedHead(s)).as("%s", s).isEqualTo(RECEIVED_TAIL.matcher(s).replaceFirst(""));
+        }
+        assertThat(HeaderRules.receivedHead("from a.example (a.example [192.0.2.1]) by b.example with ESMTP id 123; Tue, 1 Oct"))
+                .isEqualTo("from a.example (a.example [192.0.2.1]) by b.example with ESMTP");
+    }
+
+    @Test
+    void asciiLowerCaseIsTheRootLocaleLowerCase() {
+        Random r = new Random(2);
+        for (int i = 0; i < 100_000; i++) {
+            String s = random(r, 10);
+            assertThat(AsciiText.toLowerCase(s)).as("%s", s).isEqualTo(s.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    @Test
+    void bytesOnlyForAsciiText() {
+        assertThat(AsciiText.bytesIfAscii("a?b")).containsExactly('a', '?', 'b');
+        assertThat(AsciiText.bytesIfAscii("a\u4e2db")).isNull();
+        assertThat(AsciiText.bytesIfAscii("a\ud83d\ude00")).isNull();
+        assertThat(AsciiText.bytesIfAscii("\ud83d")).isNull();
+        assertThat(AsciiText.bytesIfAscii("é")).isNull();
+    }
+
+    @Test
+    void asciiSplitGivesTheWordsOfTheGeneralSplit() {
+        WordSplitter splitter = new WordSplitter(2, 12);
+        Random r = new Random(3);
+        String ascii = " \t-'._@&!%$#aZ9,;:";
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder b = new StringBuilder();
+            int n = r.nextInt(30);
+            for (int k = 0; k < n; k++) b.append(ascii.charAt(r.nextInt(ascii.length())));
+            String s = b.toString();
+            List<String> general = new ArrayList<>();
+            List<String> fast = new ArrayList<>();
+            splitter.split(s, general::add);
+            splitter.splitAscii(AsciiText.bytesIfAscii(s), fast::add);
+            assertThat(fast).as("%s", s).isEqualTo(general);
+        }
+    }
+}
