@@ -105,9 +105,9 @@ final class MessageShape {
                 for (int i = 0; i < text.length(); i++) {
                     char c = text.charAt(i);
                     if (c == '!') bangs++;
-                    else if (Character.isLetter(c)) {
+                    else if (c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c)) {
                         letters++;
-                        if (Character.isUpperCase(c)) capitals++;
+                        if (c < 0x80 ? c <= 'Z' : Character.isUpperCase(c)) capitals++;
                     }
                 }
             }

@@ -59,22 +59,19 @@ final class WordSplitter {
     }
 
     /** Emits every word of {@code text} to {@code out}. */
-    void split(CharSequence text, Consumer<String> out) {
+    void split(String text, Consumer<String> out) {
         int n = text.length();
         int i = 0;
-        StringBuilder ideo = new StringBuilder();
         while (i < n) {
-            int cp = Character.codePointAt(text, i);
+            int cp = codePointAt(text, i);
             if (ideographic(cp)) {
                 int start = i;
                 while (i < n) {
-                    int c = Character.codePointAt(text, i);
+                    int c = codePointAt(text, i);
                     if (!ideographic(c) && Character.getType(c) != Character.NON_SPACING_MARK) break;
                     i += Character.charCount(c);
                 }
-                ideo.setLength(0);
-                ideo.append(text, start, i);
-                emitIdeographic(ideo.toString(), out);
+                emitIdeographic(text.substring(start, i), out);
                 continue;
             }
             if (!constituent(cp)) {
@@ -83,7 +80,7 @@ final class WordSplitter {
             }
             int start = i;
             while (i < n) {
-                int c = Character.codePointAt(text, i);
+                int c = codePointAt(text, i);
                 if (!constituent(c) || ideographic(c)) break;
                 i += Character.charCount(c);
             }
@@ -91,11 +88,17 @@ final class WordSplitter {
         }
     }
 
-    private void emit(CharSequence text, int start, int end, Consumer<String> out) {
+    /** {@code s.codePointAt(i)} with the common case, no surrogate, inline. */
+    private static int codePointAt(String s, int i) {
+        char c = s.charAt(i);
+        return Character.isSurrogate(c) ? s.codePointAt(i) : c;
+    }
+
+    private void emit(String text, int start, int end, Consumer<String> out) {
         while (start < end && connector(text.charAt(start))) start++;
         while (end > start && connector(text.charAt(end - 1)) && text.charAt(end - 1) != '!') end--;
         if (start >= end) return;
-        String w = text.subSequence(start, end).toString();
+        String w = text.substring(start, end);
         int len = w.codePointCount(0, w.length());
         if (len < min) return;
         if (len > max) {
