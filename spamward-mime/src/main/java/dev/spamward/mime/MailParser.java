@@ -326,11 +326,32 @@ public final class MailParser {
                 int colon = 0;
                 while (colon < b.length && b[colon] != ':') colon++;
                 int from = Math.min(b.length, colon + 1);
-                rawValue = unfold(Charsets.decodeHeaderBytes(b, from, b.length - from, defects));
+                rawValue = unfoldAscii(b, from);
+                if (rawValue == null) rawValue = unfold(Charsets.decodeHeaderBytes(b, from, b.length - from, defects));
             } else {
                 rawValue = unfold(field.getBody() == null ? "" : field.getBody());
             }
             return new Header(name, rawValue, EncodedWords.decode(rawValue, defects));
+        }
+
+        /**
+         * For ASCII bytes, what {@code unfold(decodeHeaderBytes(...))} gives, without going through a
+         * string twice; null for 8-bit bytes.
+         */
+        private static String unfoldAscii(byte[] b, int from) {
+            int lineBreaks = 0;
+            for (int i = from; i < b.length; i++) {
+                byte c = b[i];
+                if (c < 0) return null;
+                if (c == '\r' || c == '\n') lineBreaks++;
+            }
+            if (lineBreaks == 0) return new String(b, from, b.length - from, StandardCharsets.ISO_8859_1).strip();
+            byte[] out = new byte[b.length - from - lineBreaks];
+            int k = 0;
+            for (int i = from; i < b.length; i++) {
+                if (b[i] != '\r' && b[i] != '\n') out[k++] = b[i];
+            }
+            return new String(out, StandardCharsets.ISO_8859_1).strip();
         }
 
         /** Removes the line breaks of folded lines (keeping the blank that follows) and surrounding blanks. */
