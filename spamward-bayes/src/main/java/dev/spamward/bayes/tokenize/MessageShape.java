@@ -104,10 +104,21 @@ final class MessageShape {
             } else {
                 for (int i = 0; i < text.length(); i++) {
                     char c = text.charAt(i);
-                    if (c == '!') bangs++;
-                    else if (c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c)) {
-                        letters++;
-                        if (c < 0x80 ? c <= 'Z' : Character.isUpperCase(c)) capitals++;
+                    if (c == '!') {
+                        bangs++;
+                    } else if (c < 0x80) {
+                        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+                            letters++;
+                            if (c <= 'Z') capitals++;
+                        }
+                    } else {
+                        // One lookup for both: a letter is of types 1 to 5, and the only upper-case letters
+                        // are UPPERCASE_LETTER (Other_Uppercase characters are not letters).
+                        int t = Character.getType(c);
+                        if (t >= Character.UPPERCASE_LETTER && t <= Character.OTHER_LETTER) {
+                            letters++;
+                            if (t == Character.UPPERCASE_LETTER) capitals++;
+                        }
                     }
                 }
             }

@@ -88,18 +88,20 @@ public final class Tokenizer {
         for (Header h : part.headers().all()) {
             String name = HeaderRules.lower(h.name());
             if (name.isEmpty() || name.length() > 40 || HeaderRules.skipped(name)) continue;
-            String p = prefix + name + ":";
-            if (prefix.isEmpty()) sink.add("hdr:" + name);
+            // String.concat rather than +: without the optimising compiler, indy string concatenation
+            // costs about 1.5 times as much per token.
+            String p = prefix.concat(name).concat(":");
+            if (prefix.isEmpty()) sink.add("hdr:".concat(name));
             String value = h.value() == null ? h.rawValue() : h.value();
             if (value == null) continue;
             boolean domains = opt.features().contains(TokenizerOptions.Feature.HEADER_DOMAINS);
             words(headerWords, HeaderRules.usefulValue(name, value), w -> {
-                sink.add(p + w);
+                sink.add(p.concat(w));
                 int at = w.indexOf('@');
-                if (at > 0 && at < w.length() - 1) sink.add(p + "@" + w.substring(at + 1));
+                if (at > 0 && at < w.length() - 1) sink.add(p.concat("@").concat(w.substring(at + 1)));
                 if (domains) {
                     String d = MessageShape.domainSuffix(w);
-                    if (d != null && !d.equals(w)) sink.add(p + "dom:" + d);
+                    if (d != null && !d.equals(w)) sink.add(p.concat("dom:").concat(d));
                 }
             }, sink);
         }

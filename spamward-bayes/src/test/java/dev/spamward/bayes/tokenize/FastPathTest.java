@@ -15,9 +15,14 @@ class FastPathTest {
     private static final String ALPHABET = " \t\u000B\f\n\r\u0085\u2028;iIdDfFoOrRx.-'!$@é\u00a0ß\u0130\u03a3\uff21\u00ad\u4e2d\ud83d\ude00?";
 
     private static String random(Random r, int maxLength) {
+        return random(r, ALPHABET, maxLength);
+    }
+
+    /** Up to {@code maxLength} characters drawn from {@code alphabet}. */
+    private static String random(Random r, String alphabet, int maxLength) {
         StringBuilder b = new StringBuilder();
         int n = r.nextInt(maxLength + 1);
-        for (int i = 0; i < n; i++) b.append(ALPHABET.charAt(r.nextInt(ALPHABET.length())));
+        for (int i = 0; i < n; i++) b.append(alphabet.charAt(r.nextInt(alphabet.length())));
         return b.toString();
     }
 
@@ -56,15 +61,41 @@ class FastPathTest {
         Random r = new Random(3);
         String ascii = " \t-'._@&!%$#aZ9,;:";
         for (int i = 0; i < 100_000; i++) {
-            StringBuilder b = new StringBuilder();
-            int n = r.nextInt(30);
-            for (int k = 0; k < n; k++) b.append(ascii.charAt(r.nextInt(ascii.length())));
-            String s = b.toString();
+            String s = random(r, ascii, 29);
             List<String> general = new ArrayList<>();
             List<String> fast = new ArrayList<>();
             splitter.split(s, general::add);
             splitter.splitAscii(AsciiText.bytesIfAscii(s), fast::add);
             assertThat(fast).as("%s", s).isEqualTo(general);
+        }
+    }
+
+    @Test
+    void pathPiecesAreThoseOfTheRegexSplit() {
+        Pattern split = Pattern.compile("[/?&=#;+.,_~%-]+");
+        Random r = new Random(4);
+        String chars = "/?&=#;+.,_~%-abcé";
+        for (int i = 0; i < 100_000; i++) {
+            String s = random(r, chars, 39);
+            List<String> expected = new ArrayList<>();
+            for (String piece : split.split(s)) {
+                if (piece.length() < 3 || piece.length() > 30) continue;
+                expected.add("url.path:" + piece);
+                if (expected.size() == 5) break;
+            }
+            List<String> got = new ArrayList<>();
+            UrlTokens.pathPieces(s, got::add);
+            assertThat(got).as("%s", s).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void lettersAndCapitalsFromOneTypeLookup() {
+        for (int c = 0; c <= 0xFFFF; c++) {
+            int t = Character.getType(c);
+            assertThat(t >= Character.UPPERCASE_LETTER && t <= Character.OTHER_LETTER).isEqualTo(Character.isLetter(c));
+            assertThat(Character.isLetter(c) && t == Character.UPPERCASE_LETTER).as("U+%04X", c)
+                    .isEqualTo(Character.isLetter(c) && Character.isUpperCase(c));
         }
     }
 }
