@@ -59,9 +59,24 @@ final class MessageShape {
         }
         date = date.strip();
         out.accept("date:shape:" + shape(date));
-        for (String w : date.split("\\s+")) {
-            if (w.length() == 5 && (w.charAt(0) == '+' || w.charAt(0) == '-')) out.accept("date:tz:" + w);
-        }
+        timeZones(date, out);
+    }
+
+    /**
+     * {@code date:tz:} for each word of five characters starting with + or -, words being what
+     * {@code date.split("\\s+")} gives (found by a scan; only non-empty words can match).
+     */
+    static void timeZones(String date, Consumer<String> out) {
+        Runs.forEach(date, MessageShape::regexSpace, (start, end) -> {
+            char c = end - start == 5 ? date.charAt(start) : 0;
+            if (c == '+' || c == '-') out.accept("date:tz:".concat(date.substring(start, end)));
+            return true;
+        });
+    }
+
+    /** The regex class {@code \s}: ASCII blanks and line breaks. */
+    private static boolean regexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** {@code horder:A>B} for consecutive top-level field names (Received fields, added in transit, skipped). */

@@ -146,7 +146,7 @@ public final class Tokenizer {
 
     /**
      * The words of {@code text}, whose ASCII bytes {@code ascii} are given when it is all ASCII (else null);
-     * they are case-folded in place.
+     * the words in them are case-folded in place.
      */
     private void words(WordSplitter splitter, String text, byte[] ascii, Consumer<String> out, Sink sink) {
         boolean fold = opt.caseMode() == TokenizerOptions.CaseMode.FOLD;
@@ -155,10 +155,7 @@ public final class Tokenizer {
             out.accept(folded);
             if (!folded.equals(w)) out.accept(w);
         };
-        if (ascii != null) {
-            // ASCII is already NFKC and has no invisible characters.
-            if (fold) AsciiText.foldInPlace(ascii);
-        } else {
+        if (ascii == null) { // (ASCII is already NFKC and has no invisible characters)
             TextNormalizer.Result r = TextNormalizer.normalize(text, fold);
             if (r.hadInvisible()) sink.add("meta:invisible-chars");
             ascii = AsciiText.bytesIfAscii(r.text()); // often ASCII now: NFKC turns no-break spaces into spaces
@@ -167,7 +164,7 @@ public final class Tokenizer {
                 return;
             }
         }
-        splitter.splitAscii(ascii, o);
+        splitter.splitAscii(ascii, fold, o);
     }
 
     /** Collects tokens up to the limit. */

@@ -67,18 +67,12 @@ final class UrlTokens {
      * {@code path.split("[/?&=#;+.,_~%-]+")}, by a hand-written scan (only the non-empty pieces matter).
      */
     static void pathPieces(String path, Consumer<String> out) {
-        int pieces = 0;
-        int n = path.length();
-        int i = 0;
-        while (i < n) {
-            while (i < n && pathSeparator(path.charAt(i))) i++;
-            int start = i;
-            while (i < n && !pathSeparator(path.charAt(i))) i++;
-            int len = i - start;
-            if (len < 3 || len > 30) continue;
-            out.accept("url.path:".concat(path.substring(start, i)));
-            if (++pieces == 5) return;
-        }
+        int[] pieces = {0};
+        Runs.forEach(path, UrlTokens::pathSeparator, (start, end) -> {
+            if (end - start < 3 || end - start > 30) return true;
+            out.accept("url.path:".concat(path.substring(start, end)));
+            return ++pieces[0] < 5;
+        });
     }
 
     private static boolean pathSeparator(char c) {

@@ -14,10 +14,11 @@ final class WordSplitter {
     private static final String CONNECTORS = "-'._@&!%";
     private static final String CURRENCY = "$€£¥";
 
-    /** ASCII character classes: not part of a word, part of a word, or a connector (trimmed at the ends). */
+    /** ASCII character classes: not part of a word, part of a word (a capital or not), or a connector (trimmed at the ends). */
     private static final byte OTHER = 0;
     private static final byte WORD = 1;
-    private static final byte CONNECTOR = 2;
+    private static final byte CAPITAL = 2;
+    private static final byte CONNECTOR = 3;
     private static final byte[] ASCII_CLASS = asciiClasses();
 
     private final int min;
@@ -31,7 +32,8 @@ final class WordSplitter {
     private static byte[] asciiClasses() {
         byte[] t = new byte[0x80];
         for (int c = 0; c < 0x80; c++) {
-            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '$') t[c] = WORD;
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '$') t[c] = WORD;
+            else if (c >= 'A' && c <= 'Z') t[c] = CAPITAL;
             else if (CONNECTORS.indexOf(c) >= 0) t[c] = CONNECTOR;
         }
         return t;
@@ -110,15 +112,18 @@ final class WordSplitter {
 
     /**
      * Emits every word of ASCII text given as bytes ({@link AsciiText#bytesIfAscii}): the same words as
-     * {@link #split} gives for the same text, without its per-character Unicode lookups.
+     * {@link #split} gives for the same text, without its per-character Unicode lookups. With
+     * {@code fold} the words' capitals are lower-cased, in place, in the same pass.
      */
-    void splitAscii(byte[] text, Consumer<String> out) {
+    void splitAscii(byte[] text, boolean fold, Consumer<String> out) {
         int n = text.length;
         int i = 0;
         while (i < n) {
             while (i < n && ASCII_CLASS[text[i]] == OTHER) i++;
             int start = i;
-            while (i < n && ASCII_CLASS[text[i]] != OTHER) i++;
+            for (byte k; i < n && (k = ASCII_CLASS[text[i]]) != OTHER; i++) {
+                if (k == CAPITAL && fold) text[i] += 'a' - 'A';
+            }
             if (start < i) emitAscii(text, start, i, out);
         }
     }

@@ -65,8 +65,13 @@ class FastPathTest {
             List<String> general = new ArrayList<>();
             List<String> fast = new ArrayList<>();
             splitter.split(s, general::add);
-            splitter.splitAscii(AsciiText.bytesIfAscii(s), fast::add);
+            splitter.splitAscii(AsciiText.bytesIfAscii(s), false, fast::add);
             assertThat(fast).as("%s", s).isEqualTo(general);
+            general.clear();
+            fast.clear();
+            splitter.split(s.toLowerCase(Locale.ROOT), general::add);
+            splitter.splitAscii(AsciiText.bytesIfAscii(s), true, fast::add);
+            assertThat(fast).as("%s folded", s).isEqualTo(general);
         }
     }
 
@@ -96,6 +101,21 @@ class FastPathTest {
             assertThat(t >= Character.UPPERCASE_LETTER && t <= Character.OTHER_LETTER).isEqualTo(Character.isLetter(c));
             assertThat(Character.isLetter(c) && t == Character.UPPERCASE_LETTER).as("U+%04X", c)
                     .isEqualTo(Character.isLetter(c) && Character.isUpperCase(c));
+        }
+    }
+
+    @Test
+    void timeZonesAreThoseOfTheRegexSplit() {
+        Random r = new Random(6);
+        for (int i = 0; i < 100_000; i++) {
+            String s = random(r, " \t\n\u000B\f\r\u00a0\u2003+-05", 16);
+            List<String> expected = new ArrayList<>();
+            for (String w : s.split("\\s+")) {
+                if (w.length() == 5 && (w.charAt(0) == '+' || w.charAt(0) == '-')) expected.add("date:tz:" + w);
+            }
+            List<String> got = new ArrayList<>();
+            MessageShape.timeZones(s, got::add);
+            assertThat(got).as("%s", s).isEqualTo(expected);
         }
     }
 }
