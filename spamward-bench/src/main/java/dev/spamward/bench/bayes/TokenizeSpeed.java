@@ -29,7 +29,7 @@ public final class TokenizeSpeed {
         MailParser parser = new MailParser();
         Tokenizer tk = new Tokenizer();
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        double[][] ms = new double[3][rounds];
+        double[][] ms = new double[4][rounds];
         for (int round = 0; round < rounds; round++) {
             long t0 = CPU.getCurrentThreadCpuTime();
             for (byte[] m : msgs) parser.parse(m);
@@ -39,18 +39,22 @@ public final class TokenizeSpeed {
                 for (MimePart p : pm.textParts()) p.visibleText();
             }
             long t2 = CPU.getCurrentThreadCpuTime();
-            long n = 0;
-            for (byte[] m : msgs) n += tk.tokenize(m).all().size();
+            long tokens = 0;
+            for (byte[] m : msgs) tokens += tk.tokenize(m).all().size();
             long t3 = CPU.getCurrentThreadCpuTime();
+            long distinct = 0;
+            for (byte[] m : msgs) distinct += tk.tokenize(m).distinct().size();
+            long t4 = CPU.getCurrentThreadCpuTime();
             ms[0][round] = (t1 - t0) / 1e6 / msgs.size();
             ms[1][round] = (t2 - t1) / 1e6 / msgs.size();
             ms[2][round] = (t3 - t2) / 1e6 / msgs.size();
-            System.out.printf("round %d: parse %.2f ms/msg, parse+visibleText %.2f, tokenize %.2f (%d tokens/msg)%n", round,
-                    (t1 - t0) / 1e6 / msgs.size(), (t2 - t1) / 1e6 / msgs.size(), (t3 - t2) / 1e6 / msgs.size(), n / msgs.size());
+            ms[3][round] = (t4 - t3) / 1e6 / msgs.size();
+            System.out.printf("round %d: parse %.2f ms/msg, parse+visibleText %.2f, tokenize %.2f, tokenize+distinct %.2f (%d tokens, %d distinct/msg)%n",
+                    round, ms[0][round], ms[1][round], ms[2][round], ms[3][round], tokens / msgs.size(), distinct / msgs.size());
         }
         if (rounds > 2) {
-            System.out.printf("median of rounds 1..%d: parse %.3f ms/msg, parse+visibleText %.3f, tokenize %.3f%n", rounds - 1,
-                    median(ms[0]), median(ms[1]), median(ms[2]));
+            System.out.printf("median of rounds 1..%d: parse %.3f ms/msg, parse+visibleText %.3f, tokenize %.3f, tokenize+distinct %.3f%n",
+                    rounds - 1, median(ms[0]), median(ms[1]), median(ms[2]), median(ms[3]));
         }
     }
 
