@@ -118,4 +118,15 @@ class FastPathTest {
             assertThat(got).as("%s", s).isEqualTo(expected);
         }
     }
+
+    @Test
+    void distinctIsTheLinkedHashSetOrder() {
+        Random r = new Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            List<String> all = new ArrayList<>();
+            int n = r.nextInt(60);
+            for (int k = 0; k < n; k++) all.add(random(r, "AaBb", 4)); // "Aa" and "BB" share a hash code
+            assertThat(new Tokens(all, List.of()).distinct()).isEqualTo(new ArrayList<>(new java.util.LinkedHashSet<>(all)));
+        }
+    }
 }
