@@ -77,13 +77,21 @@ final class HtmlText {
         return s.contains("display:none") || s.contains("visibility:hidden");
     }
 
-    /** Collapses runs of blanks inside lines and runs of blank lines, keeping line structure. */
-    private static String collapse(CharSequence in) {
-        StringBuilder out = new StringBuilder(in.length());
+    /**
+     * Collapses runs of blanks inside lines and runs of blank lines, keeping line structure. Works on a
+     * char array: the output is never longer than the input, and per-character StringBuilder calls are
+     * slow without the optimising compiler.
+     */
+    private static String collapse(StringBuilder in) {
+        int n = in.length();
+        char[] src = new char[n];
+        in.getChars(0, n, src, 0);
+        char[] out = new char[n];
+        int k = 0;
         boolean space = false;
         int newlines = 0;
-        for (int i = 0; i < in.length(); i++) {
-            char c = in.charAt(i);
+        for (int i = 0; i < n; i++) {
+            char c = src[i];
             if (c == '\n' || c == '\r') {
                 newlines++;
                 space = false;
@@ -93,12 +101,16 @@ final class HtmlText {
                 space = true;
                 continue;
             }
-            if (newlines > 0 && !out.isEmpty()) out.append(newlines > 1 ? "\n\n" : "\n");
-            else if (space && !out.isEmpty()) out.append(' ');
+            if (newlines > 0 && k > 0) {
+                out[k++] = '\n';
+                if (newlines > 1) out[k++] = '\n';
+            } else if (space && k > 0) {
+                out[k++] = ' ';
+            }
             newlines = 0;
             space = false;
-            out.append(c);
+            out[k++] = c;
         }
-        return out.toString();
+        return new String(out, 0, k);
     }
 }

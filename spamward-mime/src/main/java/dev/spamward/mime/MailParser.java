@@ -326,11 +326,46 @@ public final class MailParser {
                 int colon = 0;
                 while (colon < b.length && b[colon] != ':') colon++;
                 int from = Math.min(b.length, colon + 1);
+                Header ascii = asciiHeader(name, b, from, defects);
+                if (ascii != null) return ascii;
                 rawValue = unfold(Charsets.decodeHeaderBytes(b, from, b.length - from, defects));
             } else {
                 rawValue = unfold(field.getBody() == null ? "" : field.getBody());
             }
             return new Header(name, rawValue, EncodedWords.decode(rawValue, defects));
+        }
+
+        /**
+         * For an ASCII value (bytes from {@code from} on), the header the general path gives, in one pass
+         * over the bytes that also tells whether the unfolded value holds "=?" (else it has no encoded
+         * words to decode); null for 8-bit values.
+         */
+        private static Header asciiHeader(String name, byte[] b, int from, List<Defect> defects) {
+            int lineBreaks = 0;
+            boolean encoded = false;
+            byte last = 0;
+            for (int i = from; i < b.length; i++) {
+                byte c = b[i];
+                if (c < 0) return null;
+                if (c == '\r' || c == '\n') {
+                    lineBreaks++;
+                } else {
+                    encoded |= last == '=' && c == '?';
+                    last = c;
+                }
+            }
+            String value;
+            if (lineBreaks == 0) {
+                value = new String(b, from, b.length - from, StandardCharsets.ISO_8859_1).strip();
+            } else {
+                byte[] out = new byte[b.length - from - lineBreaks];
+                int k = 0;
+                for (int i = from; i < b.length; i++) {
+                    if (b[i] != '\r' && b[i] != '\n') out[k++] = b[i];
+                }
+                value = new String(out, StandardCharsets.ISO_8859_1).strip();
+            }
+            return new Header(name, value, encoded ? EncodedWords.decode(value, defects) : value);
         }
 
         /** Removes the line breaks of folded lines (keeping the blank that follows) and surrounding blanks. */

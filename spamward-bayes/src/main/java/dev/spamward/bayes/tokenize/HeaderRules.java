@@ -1,6 +1,5 @@
 package dev.spamward.bayes.tokenize;
 
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -34,13 +33,47 @@ final class HeaderRules {
      */
     static String usefulValue(String lowerName, String value) {
         return switch (lowerName) {
-            case "received" -> RECEIVED_TAIL.matcher(value).replaceFirst("");
+            case "received" -> receivedHead(value);
             case "content-type" -> BOUNDARY.matcher(value).replaceAll("boundary");
             default -> value;
         };
     }
 
+    /**
+     * A Received value without its tail: what {@code RECEIVED_TAIL.matcher(value).replaceFirst("")} gives,
+     * by a hand-written scan (the regular expression, tried at every position, was a large part of
+     * header tokenizing). Values with line terminators, where {@code .*$} may not reach the end, still
+     * take the regular expression.
+     */
+    static String receivedHead(String value) {
+        int n = value.length();
+        int cut = -1;
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return RECEIVED_TAIL.matcher(value).replaceFirst("");
+            }
+            if (cut < 0 && (c == ';' || (blank(c) && (idOrFor(value, i + 1, "id") || idOrFor(value, i + 1, "for"))))) cut = i;
+        }
+        return cut < 0 ? value : value.substring(0, cut);
+    }
+
+    /** True when {@code word} (lower case) starts at {@code at}, in any ASCII case, followed by a blank. */
+    private static boolean idOrFor(String s, int at, String word) {
+        int end = at + word.length();
+        if (end >= s.length() || !blank(s.charAt(end))) return false;
+        for (int k = 0; k < word.length(); k++) {
+            if ((s.charAt(at + k) | 0x20) != word.charAt(k)) return false;
+        }
+        return true;
+    }
+
+    /** The regex {@code \s} without line terminators. */
+    private static boolean blank(char c) {
+        return c == ' ' || c == '\t' || c == '\u000B' || c == '\f';
+    }
+
     static String lower(String name) {
-        return name.strip().toLowerCase(Locale.ROOT);
+        return AsciiText.toLowerCase(name.strip());
     }
 }

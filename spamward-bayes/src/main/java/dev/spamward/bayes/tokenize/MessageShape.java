@@ -59,9 +59,24 @@ final class MessageShape {
         }
         date = date.strip();
         out.accept("date:shape:" + shape(date));
-        for (String w : date.split("\\s+")) {
-            if (w.length() == 5 && (w.charAt(0) == '+' || w.charAt(0) == '-')) out.accept("date:tz:" + w);
-        }
+        timeZones(date, out);
+    }
+
+    /**
+     * {@code date:tz:} for each word of five characters starting with + or -, words being what
+     * {@code date.split("\\s+")} gives (found by a scan; only non-empty words can match).
+     */
+    static void timeZones(String date, Consumer<String> out) {
+        Runs.forEach(date, MessageShape::regexSpace, (start, end) -> {
+            char c = end - start == 5 ? date.charAt(start) : 0;
+            if (c == '+' || c == '-') out.accept("date:tz:".concat(date.substring(start, end)));
+            return true;
+        });
+    }
+
+    /** The regex class {@code \s}: ASCII blanks and line breaks. */
+    private static boolean regexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** {@code horder:A>B} for consecutive top-level field names (Received fields, added in transit, skipped). */
@@ -87,16 +102,39 @@ final class MessageShape {
         private boolean html;
         private boolean plain;
 
-        void text(MimePart p, String text) {
+        /** Counts one text part; {@code ascii} holds its bytes when it is all ASCII (the cheap case), else null. */
+        void text(MimePart p, String text, byte[] ascii) {
             if (p.isHtml()) html = true;
             else plain = true;
             chars += text.length();
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == '!') bangs++;
-                else if (Character.isLetter(c)) {
-                    letters++;
-                    if (Character.isUpperCase(c)) capitals++;
+            if (ascii != null) {
+                for (byte c : ascii) {
+                    if (c == '!') bangs++;
+                    else if (c >= 'a' && c <= 'z') letters++;
+                    else if (c >= 'A' && c <= 'Z') {
+                        letters++;
+                        capitals++;
+                    }
+                }
+            } else {
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    if (c == '!') {
+                        bangs++;
+                    } else if (c < 0x80) {
+                        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+                            letters++;
+                            if (c <= 'Z') capitals++;
+                        }
+                    } else {
+                        // One lookup for both: a letter is of types 1 to 5, and the only upper-case letters
+                        // are UPPERCASE_LETTER (Other_Uppercase characters are not letters).
+                        int t = Character.getType(c);
+                        if (t >= Character.UPPERCASE_LETTER && t <= Character.OTHER_LETTER) {
+                            letters++;
+                            if (t == Character.UPPERCASE_LETTER) capitals++;
+                        }
+                    }
                 }
             }
             urls += p.urls().size();

@@ -18,7 +18,25 @@ public record Tokens(List<String> all, List<String> problems) {
 
     /** Distinct tokens in first-seen order (the classifier counts a token once per message). */
     public List<String> distinct() {
-        return new ArrayList<>(new LinkedHashSet<>(all));
+        // An open-addressing table presized for all tokens: no entry objects and no rehashing, which
+        // LinkedHashSet has (this runs once per classified message).
+        int n = all.size();
+        String[] table = new String[Integer.highestOneBit(Math.max(n, 1) * 2 + 1) * 2];
+        int mask = table.length - 1;
+        List<String> out = new ArrayList<>(n);
+        for (String t : all) {
+            if (t == null) return new ArrayList<>(new LinkedHashSet<>(all)); // (the tokenizer makes none)
+            int h = t.hashCode();
+            int i = (h ^ (h >>> 16)) & mask;
+            for (String s; (s = table[i]) != null; i = (i + 1) & mask) {
+                if (s.hashCode() == h && s.equals(t)) break;
+            }
+            if (table[i] == null) {
+                table[i] = t;
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     /**
@@ -27,7 +45,7 @@ public record Tokens(List<String> all, List<String> problems) {
      * dates, our own headers) share the key.
      */
     public byte[] key() {
-        String[] d = new LinkedHashSet<>(all).toArray(String[]::new);
+        String[] d = distinct().toArray(String[]::new);
         Arrays.sort(d);
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -14,12 +14,33 @@ final class WordSplitter {
     private static final String CONNECTORS = "-'._@&!%";
     private static final String CURRENCY = "$€£¥";
 
+    /** ASCII character classes: not part of a word, part of a word (a capital or not), or a connector (trimmed at the ends). */
+    private static final byte OTHER = 0;
+    private static final byte WORD = 1;
+    private static final byte CAPITAL = 2;
+    private static final byte CONNECTOR = 3;
+    private static final byte[] ASCII_CLASS = asciiClasses();
+
     private final int min;
     private final int max;
 
     WordSplitter(int min, int max) {
         this.min = min;
         this.max = max;
+    }
+
+    private static byte[] asciiClasses() {
+        byte[] t = new byte[0x80];
+        for (int c = 0; c < 0x80; c++) {
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '$') t[c] = WORD;
+            else if (c >= 'A' && c <= 'Z') t[c] = CAPITAL;
+            else if (CONNECTORS.indexOf(c) >= 0) t[c] = CONNECTOR;
+        }
+        return t;
+    }
+
+    private static boolean connector(char c) {
+        return c < 0x80 && ASCII_CLASS[c] == CONNECTOR;
     }
 
     private static boolean ideographic(int cp) {
@@ -32,10 +53,7 @@ final class WordSplitter {
     }
 
     private static boolean constituent(int cp) {
-        if (cp < 0x80) {
-            return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z')
-                    || CONNECTORS.indexOf(cp) >= 0 || cp == '$';
-        }
+        if (cp < 0x80) return ASCII_CLASS[cp] != OTHER;
         if (Character.isLetterOrDigit(cp)) return true;
         int t = Character.getType(cp);
         if (t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK || t == Character.ENCLOSING_MARK) return true;
@@ -43,22 +61,19 @@ final class WordSplitter {
     }
 
     /** Emits every word of {@code text} to {@code out}. */
-    void split(CharSequence text, Consumer<String> out) {
+    void split(String text, Consumer<String> out) {
         int n = text.length();
         int i = 0;
-        StringBuilder ideo = new StringBuilder();
         while (i < n) {
-            int cp = Character.codePointAt(text, i);
+            int cp = codePointAt(text, i);
             if (ideographic(cp)) {
                 int start = i;
                 while (i < n) {
-                    int c = Character.codePointAt(text, i);
+                    int c = codePointAt(text, i);
                     if (!ideographic(c) && Character.getType(c) != Character.NON_SPACING_MARK) break;
                     i += Character.charCount(c);
                 }
-                ideo.setLength(0);
-                ideo.append(text, start, i);
-                emitIdeographic(ideo.toString(), out);
+                emitIdeographic(text.substring(start, i), out);
                 continue;
             }
             if (!constituent(cp)) {
@@ -67,7 +82,7 @@ final class WordSplitter {
             }
             int start = i;
             while (i < n) {
-                int c = Character.codePointAt(text, i);
+                int c = codePointAt(text, i);
                 if (!constituent(c) || ideographic(c)) break;
                 i += Character.charCount(c);
             }
@@ -75,11 +90,17 @@ final class WordSplitter {
         }
     }
 
-    private void emit(CharSequence text, int start, int end, Consumer<String> out) {
-        while (start < end && CONNECTORS.indexOf(text.charAt(start)) >= 0) start++;
-        while (end > start && CONNECTORS.indexOf(text.charAt(end - 1)) >= 0 && text.charAt(end - 1) != '!') end--;
+    /** {@code s.codePointAt(i)} with the common case, no surrogate, inline. */
+    private static int codePointAt(String s, int i) {
+        char c = s.charAt(i);
+        return Character.isSurrogate(c) ? s.codePointAt(i) : c;
+    }
+
+    private void emit(String text, int start, int end, Consumer<String> out) {
+        while (start < end && connector(text.charAt(start))) start++;
+        while (end > start && connector(text.charAt(end - 1)) && text.charAt(end - 1) != '!') end--;
         if (start >= end) return;
-        String w = text.subSequence(start, end).toString();
+        String w = text.substring(start, end);
         int len = w.codePointCount(0, w.length());
         if (len < min) return;
         if (len > max) {
@@ -87,6 +108,36 @@ final class WordSplitter {
             return;
         }
         out.accept(w);
+    }
+
+    /**
+     * Emits every word of ASCII text given as bytes ({@link AsciiText#bytesIfAscii}): the same words as
+     * {@link #split} gives for the same text, without its per-character Unicode lookups. With
+     * {@code fold} the words' capitals are lower-cased, in place, in the same pass.
+     */
+    void splitAscii(byte[] text, boolean fold, Consumer<String> out) {
+        int n = text.length;
+        int i = 0;
+        while (i < n) {
+            while (i < n && ASCII_CLASS[text[i]] == OTHER) i++;
+            int start = i;
+            for (byte k; i < n && (k = ASCII_CLASS[text[i]]) != OTHER; i++) {
+                if (k == CAPITAL && fold) text[i] += 'a' - 'A';
+            }
+            if (start < i) emitAscii(text, start, i, out);
+        }
+    }
+
+    private void emitAscii(byte[] text, int start, int end, Consumer<String> out) {
+        while (start < end && ASCII_CLASS[text[start]] == CONNECTOR) start++;
+        while (end > start && ASCII_CLASS[text[end - 1]] == CONNECTOR && text[end - 1] != '!') end--;
+        int len = end - start;
+        if (len == 0 || len < min) return;
+        if (len > max) {
+            out.accept("long:" + AsciiText.latin1(text, start, start + 12));
+            return;
+        }
+        out.accept(AsciiText.latin1(text, start, end));
     }
 
     /** Overlapping pairs of characters (a single character alone). */
