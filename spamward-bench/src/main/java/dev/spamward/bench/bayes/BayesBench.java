@@ -359,9 +359,11 @@ public final class BayesBench {
     /** Where a one-message check's time goes and what took it from 240 ms to under 150 ms (fixed text). */
     private static final String LATENCY_NOTES = """
             Where the time of a one-message `check` goes (System.nanoTime probes, quiet machine): JVM start with the AOT \
-            cache ~45 ms, the command line ~15 ms, configuration ~7 ms, reading and tokenizing the message ~20 ms, reading \
-            its tokens' counts ~15 ms, scoring and output ~5 ms. What took it there: the counts are read from `data.mdb` \
-            in Java (`LmdbFileReader`), which spares the native binding's ~100 ms of method-handle linking; the root, \
+            cache ~40 ms, the command line ~15 ms, configuration ~8 ms, reading and tokenizing the message ~20 ms, reading \
+            its tokens' counts ~8 ms, scoring and output ~8 ms. What took it there: the counts are read from `data.mdb` \
+            in Java (`LmdbFileReader`), which spares the native binding's ~100 ms of method-handle linking, page by page \
+            with positional reads rather than `FileChannel.map` (whose reflective buffer constructor costs a cold JVM \
+            ~15 ms); the root, \
             `check` and `pass` build their picocli models in code (`CodedSubcommand`), because reading annotations costs \
             a cold JVM ~40 ms (annotation proxies are generated at run time); configuration defaults are converted on \
             first use (~17 ms); and `check`/`pass` get an AOT cache trained on them alone (the JVM preloads every class of \

@@ -2,6 +2,7 @@ package dev.spamward.bayes.store.lmdb;
 
 import dev.spamward.bayes.store.Counts;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -9,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,12 +44,13 @@ public final class LmdbFileReader {
     /** The store format understood, {@link LmdbTokenStore#FORMAT} (a constant, so the native store's class stays unloaded). */
     private static final int FORMAT = LmdbTokenStore.FORMAT;
 
-    // A ByteBuffer, not a MemorySegment: segment access goes through VarHandles whose method handles a cold JVM
-    // would have to generate first, which is the cost this class exists to avoid.
-    private final ByteBuffer map;
+    // Pages read with positional reads into byte arrays: neither a MemorySegment (its access goes through VarHandles
+    // whose method handles a cold JVM would have to generate first) nor FileChannel.map (which builds its buffer
+    // through a reflective constructor: ~20 ms of method-handle generation), the very costs this class avoids.
+    private final PagedFile map;
     private final int pageSize;
 
-    private LmdbFileReader(ByteBuffer map, int pageSize) {
+    private LmdbFileReader(PagedFile map, int pageSize) {
         this.map = map;
         this.pageSize = pageSize;
     }
@@ -61,11 +64,13 @@ public final class LmdbFileReader {
             long size = ch.size();
             if (size < 2 * 4096 || size > Integer.MAX_VALUE) return Optional.empty();
             if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) return Optional.empty();
-            ByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, size).order(ByteOrder.LITTLE_ENDIAN);
-            int pageSize = map.getInt(PAGE_HEADER + 24); // meta 0: dbs[FREE].md_pad holds the page size
+            byte[] head = new byte[PAGE_HEADER + 28];
+            PagedFile.readFully(ch, head, 0);
+            int pageSize = ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN).getInt(PAGE_HEADER + 24); // meta 0: dbs[FREE].md_pad
             if (pageSize < 512 || pageSize > 65536 || Integer.bitCount(pageSize) != 1 || size < 2L * pageSize) return Optional.empty();
-            LmdbFileReader r = new LmdbFileReader(map, pageSize);
+            LmdbFileReader r = new LmdbFileReader(new PagedFile(ch, (int) size, pageSize), pageSize);
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                r.map.forgetAll(); // a retry follows a writer that may have reused pages read before
                 Optional<Counts> c = r.read(tokens);
                 if (c != null) return c;
             }
@@ -112,6 +117,7 @@ public final class LmdbFileReader {
 
     /** The meta page (0 or 1) with the newer transaction id, or -1 when neither is valid. */
     private int currentMeta() {
+        map.forgetMeta(); // always as the file holds them now
         int best = -1;
         long bestTxn = -1;
         for (int m = 0; m < 2; m++) {
@@ -263,5 +269,92 @@ public final class LmdbFileReader {
             if (x != y) return x - y;
         }
         return Integer.compare(size, b.length);
+    }
+
+    /**
+     * {@code data.mdb} read page by page with positional reads, each page once per attempt, little-endian, addressed
+     * by file offset like a mapped buffer. Out-of-file offsets and read failures throw unchecked exceptions, which
+     * {@link #lookup} turns into "cannot tell".
+     */
+    private static final class PagedFile {
+        private final FileChannel ch;
+        private final int size;
+        private final int pageSize;
+        private final int shift;
+        private final HashMap<Integer, byte[]> pages = new HashMap<>();
+        private int lastNo = -1;
+        private byte[] last;
+
+        PagedFile(FileChannel ch, int size, int pageSize) {
+            this.ch = ch;
+            this.size = size;
+            this.pageSize = pageSize;
+            this.shift = Integer.numberOfTrailingZeros(pageSize);
+        }
+
+        static void readFully(FileChannel ch, byte[] into, long position) throws IOException {
+            ByteBuffer b = ByteBuffer.wrap(into);
+            while (b.hasRemaining()) {
+                int n = ch.read(b, position + b.position());
+                if (n < 0) throw new IOException("data.mdb ends at " + (position + b.position()));
+            }
+        }
+
+        int capacity() {
+            return size;
+        }
+
+        void forgetAll() {
+            pages.clear();
+            lastNo = -1;
+            last = null;
+        }
+
+        void forgetMeta() {
+            pages.remove(0);
+            pages.remove(1);
+            if (lastNo < 2) {
+                lastNo = -1;
+                last = null;
+            }
+        }
+
+        private byte[] page(int no) {
+            if (no == lastNo) return last;
+            byte[] p = pages.get(no);
+            if (p == null) {
+                p = new byte[pageSize];
+                try {
+                    readFully(ch, p, (long) no << shift);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                pages.put(no, p);
+            }
+            lastNo = no;
+            last = p;
+            return p;
+        }
+
+        byte get(int off) {
+            if (off < 0 || off >= size) throw new IndexOutOfBoundsException("offset " + off + " outside data.mdb");
+            return page(off >>> shift)[off & (pageSize - 1)];
+        }
+
+        short getShort(int off) {
+            return (short) (get(off) & 0xff | (get(off + 1) & 0xff) << 8);
+        }
+
+        int getInt(int off) {
+            return getShort(off) & 0xffff | getShort(off + 2) << 16;
+        }
+
+        long getLong(int off) {
+            return getInt(off) & 0xffffffffL | (long) getInt(off + 4) << 32;
+        }
+
+        void get(int off, byte[] dst) {
+            for (int i = 0; i < dst.length; i++) dst[i] = get(off + i);
+        }
     }
 }
