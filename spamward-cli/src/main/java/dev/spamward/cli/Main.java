@@ -18,6 +18,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** The only entry point of Spamward: {@code spamward [global options] COMMAND ...}. */
 public final class Main {
+    /** Built-in subcommands by name: added only when named, or for help and errors. */
+    private static final Map<String, Supplier<Object>> BUILT_IN = new LinkedHashMap<>();
+
+    static {
+        BUILT_IN.put("version", VersionCommand::new);
+        BUILT_IN.put("config", ConfigCommand::new);
+        BUILT_IN.put("aot-training", AotTrainingCommand::new);
+    }
 
     private Main() {
     }
@@ -38,15 +46,6 @@ public final class Main {
     /** The root command with every module's subcommand attached. */
     public static CommandLine commandLine() {
         return commandLine(new String[0]);
-    }
-
-    /** Built-in subcommands by name: added only when named, or for help and errors. */
-    private static final Map<String, Supplier<Object>> BUILT_IN = new LinkedHashMap<>();
-
-    static {
-        BUILT_IN.put("version", VersionCommand::new);
-        BUILT_IN.put("config", ConfigCommand::new);
-        BUILT_IN.put("aot-training", AotTrainingCommand::new);
     }
 
     /**
