@@ -47,8 +47,8 @@ public final class SpamwardCommand implements CommandContext {
         spec.addOption(Specs.option(Path.class, "FILE", () -> configFile, v -> configFile = v,
                 "Configuration file (key = value lines). Default: $SPAMWARD_CONFIG, else none.", "--config")
                 .scopeType(ScopeType.INHERIT).build());
-        spec.addOption(Specs.repeated("KEY=VALUE", () -> assignments, v -> assignments = new ArrayList<>(v),
-                "Set a configuration key; repeat for several keys or list elements.", "-o", "--set")
+        spec.addOption(Specs.repeated("KEY=VALUE", "Set a configuration key; repeat for several keys or list elements.",
+                v -> assignments = v, "-o", "--set")
                 .scopeType(ScopeType.INHERIT).build());
         spec.addOption(Specs.option(String.class, "LEVEL", () -> logLevel, v -> logLevel = v,
                 "Shorthand for --set log.level=LEVEL (trace, debug, info, warn, error, off).", "--log-level")

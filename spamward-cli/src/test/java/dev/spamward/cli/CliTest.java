@@ -75,6 +75,8 @@ class CliTest {
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(78);
             assertThat(r.err()).contains("bad value for bayes.spam_cutoff = 'lots' (flag --set bayes.spam_cutoff)");
         }
+        CliRun both = run("-o", "log.level=warn", "config", "--set", "bayes.spam_cutoff=0.7");
+        assertThat(both.out()).contains("log.level = warn  # flag --set log.level", "bayes.spam_cutoff = 0.7  # flag --set bayes.spam_cutoff");
         CliRun help = run("check", "--help");
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("Usage: spamward check", "--batch", "-db, --db=PATH", "--config=FILE");

@@ -1,5 +1,6 @@
 package dev.spamward.core.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -52,10 +53,12 @@ public final class Specs {
         return OptionSpec.builder(names).type(type).paramLabel(paramLabel).description(description).setter(b).getter(b);
     }
 
-    /** A repeatable option collecting its values as strings; {@code set} receives the list (empty before parsing). */
-    public static OptionSpec.Builder repeated(String paramLabel, Supplier<List<String>> get, Consumer<List<String>> set,
-            String description, String... names) {
-        Binding<List<String>> b = new Binding<>(set, List.of(), get);
+    /**
+     * A repeatable option collecting its values as strings; {@code set} receives all values so far (empty before
+     * parsing). With an inherited scope the values given before and after the subcommand add up.
+     */
+    public static OptionSpec.Builder repeated(String paramLabel, String description, Consumer<List<String>> set, String... names) {
+        Accumulating b = new Accumulating(set);
         return OptionSpec.builder(names).type(List.class).auxiliaryTypes(String.class).paramLabel(paramLabel)
                 .description(description).setter(b).getter(b);
     }
@@ -66,6 +69,44 @@ public final class Specs {
         Binding<List<String>> b = new Binding<>(set, List.of(), get);
         return PositionalParamSpec.builder().paramLabel(paramLabel).arity(arity).type(List.class)
                 .auxiliaryTypes(String.class).description(description).setter(b).getter(b).build();
+    }
+
+    /**
+     * The binding of a repeatable option. picocli fills one collection per option model, and an inherited option has
+     * one model in the root and one in the subcommand, each starting a new collection: values of the collections
+     * picocli filled before are kept in front of the one it fills now.
+     */
+    private static final class Accumulating implements ISetter, IGetter {
+        private final Consumer<List<String>> set;
+        private final List<String> before = new ArrayList<>();
+        private List<?> filling;
+
+        Accumulating(Consumer<List<String>> set) {
+            this.set = set;
+            set.accept(List.of());
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <V> V set(V value) {
+            if (value == null) { // a new parse
+                before.clear();
+                filling = null;
+            } else if (value != filling) { // picocli starts a collection: what it filled so far stays
+                if (filling != null) for (Object o : filling) before.add((String) o);
+                filling = (List<?>) value;
+            }
+            List<String> all = new ArrayList<>(before);
+            if (filling != null) for (Object o : filling) all.add((String) o);
+            set.accept(all);
+            return null;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <V> V get() {
+            return (V) filling; // picocli's own collection, which it appends to
+        }
     }
 
     /** A setter and getter over a field, through lambdas; null (picocli's reset) becomes {@code whenNull}. */

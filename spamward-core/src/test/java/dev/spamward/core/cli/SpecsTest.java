@@ -28,8 +28,7 @@ class SpecsTest {
             CommandSpec spec = Specs.command(this, "probe", "A probe.");
             spec.addOption(Specs.flag(v -> flag = v, "A flag.", "-f", "--flag"));
             spec.addOption(Specs.option(Path.class, "FILE", () -> file, v -> file = v, "A file.", "--file").build());
-            spec.addOption(Specs.repeated("KEY=VALUE", () -> sets, v -> sets = new ArrayList<>(v), "Repeatable.", "-o")
-                    .scopeType(ScopeType.LOCAL).build());
+            spec.addOption(Specs.repeated("KEY=VALUE", "Repeatable.", v -> sets = v, "-o").scopeType(ScopeType.INHERIT).build());
             spec.addPositional(Specs.strings("NAME", "0..*", () -> names, v -> names = v, "Names."));
             return spec;
         }
@@ -57,6 +56,21 @@ class SpecsTest {
         assertThat(p.file).isEqualTo(Path.of("/tmp/x"));
         assertThat(p.sets).containsExactly("a=1", "b=2");
         assertThat(p.names).containsExactly("one", "two");
+    }
+
+    @Test
+    void anInheritedRepeatableOptionAddsUpBeforeAndAfterTheSubcommand() {
+        Probe root = new Probe();
+        CommandSpec rootSpec = root.spec();
+        Probe sub = new Probe();
+        CommandSpec subSpec = Specs.command(sub, "sub", "A subcommand.");
+        rootSpec.addSubcommand("sub", subSpec);
+        CommandLine cl = new CommandLine(rootSpec);
+        assertThat(cl.execute("-o", "a=1", "-o", "b=2", "sub", "-o", "c=3")).isEqualTo(7);
+        assertThat(sub.calls).isOne();
+        assertThat(root.sets).containsExactly("a=1", "b=2", "c=3");
+        assertThat(cl.execute("sub", "-o", "d=4")).isEqualTo(7);
+        assertThat(root.sets).containsExactly("d=4");
     }
 
     @Test
