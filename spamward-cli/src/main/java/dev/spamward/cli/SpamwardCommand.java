@@ -44,13 +44,13 @@ public final class SpamwardCommand implements CommandContext {
                 .versionProvider(new BuildInfo());
         spec.usageMessage().footer("", "Configuration: file (--config or SPAMWARD_CONFIG) < SPAMWARD_* variables < --set flags.",
                 "See 'spamward config --keys' for every key.");
-        spec.addOption(Specs.option(Path.class, "FILE", () -> configFile, v -> configFile = v,
+        spec.addOption(Specs.option(Path.class, "FILE", v -> configFile = v,
                 "Configuration file (key = value lines). Default: $SPAMWARD_CONFIG, else none.", "--config")
                 .scopeType(ScopeType.INHERIT).build());
         spec.addOption(Specs.repeated("KEY=VALUE", "Set a configuration key; repeat for several keys or list elements.",
                 v -> assignments = v, "-o", "--set")
                 .scopeType(ScopeType.INHERIT).build());
-        spec.addOption(Specs.option(String.class, "LEVEL", () -> logLevel, v -> logLevel = v,
+        spec.addOption(Specs.option(String.class, "LEVEL", v -> logLevel = v,
                 "Shorthand for --set log.level=LEVEL (trace, debug, info, warn, error, off).", "--log-level")
                 .scopeType(ScopeType.INHERIT).build());
         return spec;

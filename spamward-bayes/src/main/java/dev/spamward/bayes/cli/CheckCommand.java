@@ -50,7 +50,7 @@ public final class CheckCommand implements Callable<Integer>, CodedSubcommand {
         spec.addOption(Specs.flag(v -> batch = v, "Classify every message of the paths (files, directories, mbox); "
                 + "print 'NAME<TAB>VERDICT<TAB>SCORE' per message; exit 0.", "--batch"));
         spec.addOption(Specs.flag(v -> explain = v, "Also print the tokens that weighed most.", "-e", "--explain"));
-        spec.addPositional(Specs.strings("FILE", "0..*", () -> paths, v -> paths = v,
+        spec.addPositional(Specs.strings("FILE", "0..*", v -> paths = v,
                 "The message (default: - for stdin); with --batch any paths."));
         return spec;
     }

@@ -36,7 +36,7 @@ public final class DbOption {
     static DbOption addTo(CommandSpec spec) {
         DbOption o = new DbOption();
         o.spec = spec;
-        spec.addOption(Specs.option(Path.class, "PATH", () -> o.db, v -> o.db = v, DESCRIPTION, "-db", "--db").build());
+        spec.addOption(Specs.option(Path.class, "PATH", v -> o.db = v, DESCRIPTION, "-db", "--db").build());
         return o;
     }
 

@@ -31,9 +31,9 @@ public final class PassCommand implements Callable<Integer>, CodedSubcommand {
         CommandSpec spec = Specs.command(this, "pass",
                 "Filter a message from stdin to stdout, adding X-Spamward-* header fields (exit 0 even on errors).");
         db = DbOption.addTo(spec);
-        spec.addOption(Specs.option(Path.class, "FILE", () -> in, v -> in = v,
+        spec.addOption(Specs.option(Path.class, "FILE", v -> in = v,
                 "Read the message from FILE instead of stdin.", "-in", "--in").build());
-        spec.addOption(Specs.option(Path.class, "FILE", () -> outFile, v -> outFile = v,
+        spec.addOption(Specs.option(Path.class, "FILE", v -> outFile = v,
                 "Write to FILE instead of stdout.", "-out", "--out").build());
         return spec;
     }

@@ -3,7 +3,6 @@ package dev.spamward.core.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.IGetter;
 import picocli.CommandLine.Model.ISetter;
@@ -39,17 +38,17 @@ public final class Specs {
 
     /** A flag (no value): {@code set} receives true when present, false before parsing. */
     public static OptionSpec flag(Consumer<Boolean> set, String description, String... names) {
-        Binding<Boolean> b = new Binding<>(set, false, null);
+        Binding<Boolean> b = new Binding<>(set, false);
         return OptionSpec.builder(names).type(boolean.class).description(description).setter(b).getter(b).build();
     }
 
     /**
-     * An option taking one value of {@code type}; {@code set} receives it, or null before parsing. {@code get}
-     * reports the current value. Returned as a builder for further settings (such as an inherited scope).
+     * An option taking one value of {@code type}; {@code set} receives it, or null before parsing. Returned as a
+     * builder for further settings (such as an inherited scope).
      */
-    public static <T> OptionSpec.Builder option(Class<T> type, String paramLabel, Supplier<T> get, Consumer<T> set,
+    public static <T> OptionSpec.Builder option(Class<T> type, String paramLabel, Consumer<T> set,
             String description, String... names) {
-        Binding<T> b = new Binding<>(set, null, get);
+        Binding<T> b = new Binding<>(set, null);
         return OptionSpec.builder(names).type(type).paramLabel(paramLabel).description(description).setter(b).getter(b);
     }
 
@@ -64,9 +63,9 @@ public final class Specs {
     }
 
     /** Positional parameters collected as strings ({@code arity} as picocli's, e.g. {@code "0..*"}). */
-    public static PositionalParamSpec strings(String paramLabel, String arity, Supplier<List<String>> get,
-            Consumer<List<String>> set, String description) {
-        Binding<List<String>> b = new Binding<>(set, List.of(), get);
+    public static PositionalParamSpec strings(String paramLabel, String arity, Consumer<List<String>> set,
+            String description) {
+        Binding<List<String>> b = new Binding<>(set, List.of());
         return PositionalParamSpec.builder().paramLabel(paramLabel).arity(arity).type(List.class)
                 .auxiliaryTypes(String.class).description(description).setter(b).getter(b).build();
     }
@@ -109,17 +108,18 @@ public final class Specs {
         }
     }
 
-    /** A setter and getter over a field, through lambdas; null (picocli's reset) becomes {@code whenNull}. */
+    /**
+     * A setter over a field, through a lambda, and a getter of the value last set; null (picocli's reset) becomes
+     * {@code whenNull}.
+     */
     private static final class Binding<T> implements ISetter, IGetter {
         private final Consumer<T> set;
         private final T whenNull;
-        private final Supplier<T> get;
         private T last;
 
-        Binding(Consumer<T> set, T whenNull, Supplier<T> get) {
+        Binding(Consumer<T> set, T whenNull) {
             this.set = set;
             this.whenNull = whenNull;
-            this.get = get;
             this.last = whenNull;
         }
 
@@ -135,7 +135,7 @@ public final class Specs {
         @Override
         @SuppressWarnings("unchecked")
         public <V> V get() {
-            return (V) (get != null ? get.get() : last);
+            return (V) last;
         }
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.HashMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * The effective, validated configuration: every key of the schema with its typed value and origin.
@@ -28,15 +27,13 @@ public final class Config {
     private final Map<String, Setting> settings;
     /** Keys left at their defaults, by name; their settings are made on first use and then kept. */
     private final Map<String, ConfigKey<?>> defaulted;
-    private final Function<ConfigKey<?>, Setting> defaultSetting;
     private final ConcurrentHashMap<String, Setting> defaults = new ConcurrentHashMap<>();
 
-    Config(Map<String, Setting> settings, Collection<ConfigKey<?>> defaulted, Function<ConfigKey<?>, Setting> defaultSetting) {
+    Config(Map<String, Setting> settings, Collection<ConfigKey<?>> defaulted) {
         this.settings = Map.copyOf(settings);
         Map<String, ConfigKey<?>> d = new HashMap<>();
         for (ConfigKey<?> k : defaulted) d.put(k.name(), k);
         this.defaulted = Map.copyOf(d);
-        this.defaultSetting = defaultSetting;
     }
 
     /** The typed value of {@code key}; {@code null} only for a key without default that was not set. */
@@ -76,6 +73,6 @@ public final class Config {
         if (d == null) {
             throw new IllegalArgumentException("key not in this configuration's schema: " + name);
         }
-        return defaults.computeIfAbsent(name, n -> defaultSetting.apply(d));
+        return defaults.computeIfAbsent(name, n -> ConfigLoader.defaultSetting(d));
     }
 }

@@ -54,7 +54,7 @@ public final class ConfigLoader {
             Object value = convert(key, c.values, c.origins, c.origin);
             settings.put(key.name(), new Config.Setting(key, value, List.copyOf(c.values), c.origin));
         }
-        return new Config(settings, defaulted, ConfigLoader::defaultSetting);
+        return new Config(settings, defaulted);
     }
 
     /**

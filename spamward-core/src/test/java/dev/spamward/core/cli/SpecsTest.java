@@ -27,9 +27,9 @@ class SpecsTest {
         public CommandSpec spec() {
             CommandSpec spec = Specs.command(this, "probe", "A probe.");
             spec.addOption(Specs.flag(v -> flag = v, "A flag.", "-f", "--flag"));
-            spec.addOption(Specs.option(Path.class, "FILE", () -> file, v -> file = v, "A file.", "--file").build());
+            spec.addOption(Specs.option(Path.class, "FILE", v -> file = v, "A file.", "--file").build());
             spec.addOption(Specs.repeated("KEY=VALUE", "Repeatable.", v -> sets = v, "-o").scopeType(ScopeType.INHERIT).build());
-            spec.addPositional(Specs.strings("NAME", "0..*", () -> names, v -> names = v, "Names."));
+            spec.addPositional(Specs.strings("NAME", "0..*", v -> names = v, "Names."));
             return spec;
         }
 
