@@ -117,6 +117,35 @@ class LmdbTokenStoreTest {
                 .isInstanceOf(StoreException.class).hasMessageContaining("cannot open the token database");
     }
 
+    /**
+     * A learn rewrites most leaf pages of a small database, and LMDB reuses a freed page only two transactions later;
+     * the settling transaction after each learn keeps the free pages to one learn's worth. Without it this file was
+     * 3.3x the live data (the same tokens imported in one transaction); with it 2.4x.
+     */
+    @Test
+    void learningMessageByMessageKeepsTheFileNearItsLiveData() throws Exception {
+        java.util.Random r = new java.util.Random(7);
+        List<List<String>> messages = new ArrayList<>();
+        for (int m = 0; m < 300; m++) {
+            List<String> tokens = new ArrayList<>();
+            for (int t = 0; t < 250; t++) tokens.add("tok" + r.nextInt(40_000));
+            messages.add(tokens);
+        }
+        Path learned = tmp.resolve("learned");
+        Path packed = tmp.resolve("packed");
+        try (LmdbTokenStore s = LmdbTokenStore.open(learned, false, LmdbTokenStore.Options.defaults())) {
+            for (int m = 0; m < messages.size(); m++) s.learn(key(m), messages.get(m), m % 2 == 0 ? Label.SPAM : Label.HAM);
+            StringWriter dump = new StringWriter();
+            TextDump.write(s, dump);
+            try (LmdbTokenStore p = LmdbTokenStore.open(packed, false, LmdbTokenStore.Options.defaults())) {
+                TextDump.read(new BufferedReader(new StringReader(dump.toString())), p);
+                assertThat(p.stats().tokens()).isEqualTo(s.stats().tokens());
+            }
+        }
+        double ratio = (double) Files.size(learned.resolve("data.mdb")) / Files.size(packed.resolve("data.mdb"));
+        assertThat(ratio).isLessThan(2.8);
+    }
+
     @Test
     void theMapGrowsWhenFull() {
         try (LmdbTokenStore s = LmdbTokenStore.open(tmp.resolve("db"), false, new LmdbTokenStore.Options(64 * 1024, 16, false))) {
