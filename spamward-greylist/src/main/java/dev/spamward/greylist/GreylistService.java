@@ -22,6 +22,7 @@ import dev.spamward.greylist.state.BloomRing;
 import dev.spamward.greylist.state.DelayQueue;
 import dev.spamward.greylist.state.GreyStore;
 import dev.spamward.greylist.state.IpMask;
+import dev.spamward.greylist.state.PendingTable;
 import dev.spamward.greylist.state.StateFile;
 import dev.spamward.greylist.sync.GrossdSync;
 import dev.spamward.greylist.sync.Replicator;
@@ -70,12 +71,16 @@ public final class GreylistService implements AutoCloseable {
         this.stateFile = c.get(GreylistSettings.STATEFILE);
         this.saveIntervalMillis = c.get(GreylistSettings.STATE_SAVE_INTERVAL).toMillis();
         LOG.info(BloomMath.describe(bits, buffers));
-        this.ring = stateFile == null ? new BloomRing(bits, buffers, now) : StateFile.load(stateFile, bits, buffers, now);
+        Greylister.Options opt = options(c);
+        DelayQueue delayed = new DelayQueue(c.get(GreylistSettings.DELAY_QUEUE_MAX));
+        PendingTable sightings = Greylister.newPendingTable(opt);
+        this.ring = stateFile == null ? new BloomRing(bits, buffers, now)
+                : StateFile.load(stateFile, bits, buffers, now, new StateFile.Pending(delayed, sightings));
         long rotate = c.get(GreylistSettings.ROTATE_INTERVAL).toSeconds();
         this.rotateIntervalSeconds = rotate;
         Stats stats = new Stats();
-        this.engine = new Greylister(options(c), GreyStore.of(ring, rotate), new DelayQueue(c.get(GreylistSettings.DELAY_QUEUE_MAX)),
-                checks(c), whitelist(c), stats, System::currentTimeMillis);
+        this.engine = new Greylister(opt, GreyStore.of(ring, rotate), delayed, sightings, checks(c), whitelist(c), stats,
+                System::currentTimeMillis);
         QueryLog.setEnabled(c.get(GreylistSettings.QUERY_LOG));
         this.metrics = GreylistMetrics.register(this);
         this.status = new StatusView(this);
@@ -245,7 +250,8 @@ public final class GreylistService implements AutoCloseable {
         if (stateFile == null) return;
         try {
             long t0 = System.nanoTime();
-            StateFile.save(ring, stateFile, System.currentTimeMillis() / 1000);
+            StateFile.save(ring, new StateFile.Pending(engine.delayQueue(), engine.pending()), stateFile,
+                    System.currentTimeMillis() / 1000);
             LOG.debug("greylist state saved to {} in {} ms", stateFile, (System.nanoTime() - t0) / 1_000_000);
         } catch (IOException | RuntimeException e) {
             LOG.error("cannot save greylist state to {}: {}", stateFile, e.toString());

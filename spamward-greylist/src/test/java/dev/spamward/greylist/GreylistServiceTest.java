@@ -30,6 +30,39 @@ class GreylistServiceTest {
         }
     }
 
+    /** grossd loses its delay queue on a restart, so such a sender would be greylisted a second time. */
+    @Test
+    void aSenderGreylistedJustBeforeARestartPassesItsRetryAfterIt() throws Exception {
+        Path state = dir.resolve("grey.state");
+        String[] cfg = {"greylist.statefile=" + state, "greylist.grey_delay=1s", "greylist.state_save_interval=1h"};
+        Query q = Query.of("192.0.2.10", "a@example.net", "b@example.org");
+        try (GreylistService s = GreylistService.start(TestConfig.of(cfg))) {
+            assertThat(s.engine().decide(q).result()).isEqualTo(Result.GREY);
+            assertThat(s.engine().delayQueue().size()).isEqualTo(1);
+        } // saved on shutdown, the insert still waiting for its delay
+        try (GreylistService s = GreylistService.start(TestConfig.of(cfg))) {
+            assertThat(s.engine().delayQueue().size()).as("the waiting insert was restored").isEqualTo(1);
+            Thread.sleep(1300);
+            assertThat(s.engine().decide(q).result()).isEqualTo(Result.MATCH);
+        }
+    }
+
+    @Test
+    void theRetryWindowRemembersFirstAttemptsAcrossARestart() throws Exception {
+        Path state = dir.resolve("grey.state");
+        String[] cfg = {"greylist.statefile=" + state, "greylist.grey_delay=1s", "greylist.retry_window=1h",
+            "greylist.state_save_interval=1h"};
+        Query q = Query.of("192.0.2.11", "c@example.net", "d@example.org");
+        try (GreylistService s = GreylistService.start(TestConfig.of(cfg))) {
+            assertThat(s.engine().decide(q).result()).isEqualTo(Result.GREY);
+        }
+        Thread.sleep(1300);
+        try (GreylistService s = GreylistService.start(TestConfig.of(cfg))) {
+            assertThat(s.engine().decide(q).result()).as("retry after the delay, first attempt before the restart")
+                    .isEqualTo(Result.MATCH);
+        }
+    }
+
     @Test
     void corruptStateFileIsMovedAsideAndTheServerStarts() throws Exception {
         Path state = dir.resolve("grey.state");

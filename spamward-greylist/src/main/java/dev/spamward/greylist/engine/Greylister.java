@@ -71,17 +71,37 @@ public final class Greylister {
     private final Map<String, AtomicInteger> passes = new ConcurrentHashMap<>();
     private final PendingTable pending;
 
+    /** Slots of the retry window's first-sighting table (12 bytes each). */
+    public static final int PENDING_SLOTS = 1 << 19;
+
     /**
      * @param clock milliseconds since the epoch (tests pass a fake one)
      */
     public Greylister(Options opt, GreyStore store, DelayQueue delayQueue, List<Check> checks, Whitelist whitelist,
                       Stats stats, LongSupplier clock) {
+        this(opt, store, delayQueue, newPendingTable(opt), checks, whitelist, stats, clock);
+    }
+
+    /**
+     * @param pending the retry window's first sightings ({@link #newPendingTable}), null when the window is off
+     * @param clock milliseconds since the epoch (tests pass a fake one)
+     */
+    public Greylister(Options opt, GreyStore store, DelayQueue delayQueue, PendingTable pending, List<Check> checks,
+                      Whitelist whitelist, Stats stats, LongSupplier clock) {
+        if ((pending != null) != (opt.retryWindowMillis() > 0)) {
+            throw new IllegalArgumentException("a first-sighting table is needed exactly when the retry window is on");
+        }
         this.store = store;
         this.delayQueue = delayQueue;
         this.stats = stats;
         this.rules = new Rules(opt, new CheckRunner(checks, opt.blockThreshold(), stats), whitelist);
         this.clock = clock;
-        this.pending = opt.retryWindowMillis() > 0 ? new PendingTable(1 << 19) : null;
+        this.pending = pending;
+    }
+
+    /** The first-sighting table {@code opt} needs: null unless the retry window is on. */
+    public static PendingTable newPendingTable(Options opt) {
+        return opt.retryWindowMillis() > 0 ? new PendingTable(PENDING_SLOTS) : null;
     }
 
     public Options options() {
@@ -116,6 +136,11 @@ public final class Greylister {
 
     public DelayQueue delayQueue() {
         return delayQueue;
+    }
+
+    /** The retry window's first sightings, or null when the window is off. */
+    public PendingTable pending() {
+        return pending;
     }
 
     /** Called with every digest queued for insertion (replication sends them to the peer). */

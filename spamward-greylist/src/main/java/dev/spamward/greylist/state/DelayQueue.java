@@ -85,6 +85,21 @@ public final class DelayQueue {
         }
     }
 
+    /** Calls {@code visitor} with a copy of every waiting digest and its due time, oldest first (for the state file). */
+    public void forEach(java.util.function.ObjLongConsumer<int[]> visitor) {
+        lock.lock();
+        try {
+            for (int i = 0; i < size; i++) {
+                int slot = (head + i) % due.length;
+                int[] d = new int[8];
+                System.arraycopy(words, slot * 8, d, 0, 8);
+                visitor.accept(d, due[slot]);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Entries waiting. */
     public int size() {
         lock.lock();

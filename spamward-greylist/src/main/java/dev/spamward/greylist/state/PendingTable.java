@@ -79,4 +79,33 @@ public final class PendingTable {
             }
         }
     }
+
+    /** Receives one occupied slot (see {@link #forEachOccupied}). */
+    @FunctionalInterface
+    public interface SlotVisitor {
+        void accept(int slot, long fingerprint, long firstSeen);
+    }
+
+    /** Calls {@code visitor} for every occupied slot (for the state file). */
+    public void forEachOccupied(SlotVisitor visitor) {
+        for (int stripe = 0; stripe < STRIPES; stripe++) {
+            synchronized (locks[stripe]) {
+                for (int set = stripe; set <= setMask; set += STRIPES) {
+                    for (int i = set * WAYS; i < set * WAYS + WAYS; i++) {
+                        if (fingerprints[i] != 0) visitor.accept(i, fingerprints[i], firstSeen[i] & 0xffffffffL);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Puts back a slot saved by {@link #forEachOccupied} from a table of the same size; false if out of range. */
+    public boolean restore(int slot, long fingerprint, long firstSeen) {
+        if (slot < 0 || slot >= fingerprints.length || fingerprint == 0) return false;
+        synchronized (locks[(slot / WAYS) & (STRIPES - 1)]) {
+            fingerprints[slot] = fingerprint;
+            this.firstSeen[slot] = (int) firstSeen;
+        }
+        return true;
+    }
 }

@@ -27,7 +27,7 @@ class StateFileTest {
         BloomRing ring = filled(16, 4);
         Path f = dir.resolve("grey.state");
         StateFile.save(ring, f, 5200);
-        assertThat(Files.size(f)).isEqualTo(StateFile.size(16, 4)).isEqualTo(40 + 4 * 8192 + 4);
+        assertThat(Files.size(f)).isEqualTo(StateFile.size(16, 4)).isEqualTo(40 + 4 * 8192 + 12 + 4);
         BloomRing back = StateFile.load(f, 16, 4, 5300);
         assertThat(back.current()).isEqualTo(1);
         assertThat(back.lastRotate()).isEqualTo(5100);
@@ -47,6 +47,65 @@ class StateFileTest {
         StateFile.save(ring, f, 1);
         BloomRing back = StateFile.load(f, 22, 3, 2);
         for (int i = 0; i < 3; i++) assertThat(back.copyBuffer(i)).isEqualTo(ring.copyBuffer(i));
+    }
+
+    @Test
+    void delayedInsertsAndFirstSightingsRoundTrip() throws IOException {
+        DelayQueue queue = new DelayQueue(100);
+        for (int i = 0; i < 3; i++) queue.add(Digest.of("d" + i), 1_000_000L + i);
+        PendingTable table = new PendingTable(1024);
+        for (int i = 0; i < 50; i++) table.firstSeen(Digest.of("p" + i), 7000 + i, 0);
+        Path f = dir.resolve("grey.state");
+        StateFile.save(filled(16, 4), new StateFile.Pending(queue, table), f, 1);
+
+        DelayQueue queueBack = new DelayQueue(100);
+        PendingTable tableBack = new PendingTable(1024);
+        BloomRing back = StateFile.load(f, 16, 4, 2, new StateFile.Pending(queueBack, tableBack));
+        assertThat(back.contains(Digest.of("a1"))).isTrue();
+        java.util.List<String> drained = new java.util.ArrayList<>();
+        assertThat(queueBack.drain(1_000_001L, d -> drained.add(java.util.Arrays.toString(d)))).isEqualTo(2);
+        assertThat(drained).containsExactly(java.util.Arrays.toString(Digest.of("d0")), java.util.Arrays.toString(Digest.of("d1")));
+        assertThat(queueBack.size()).isEqualTo(1);
+        for (int i = 0; i < 50; i++) assertThat(tableBack.firstSeen(Digest.of("p" + i), 9999, 0)).isEqualTo(7000 + i);
+        assertThat(tableBack.firstSeen(Digest.of("never"), 9999, 0)).isEqualTo(PendingTable.NEW);
+
+        PendingTable otherSize = new PendingTable(4096); // the sightings are not restored into a table of another size
+        StateFile.load(f, 16, 4, 2, new StateFile.Pending(null, otherSize));
+        assertThat(otherSize.firstSeen(Digest.of("p1"), 9999, 0)).isEqualTo(PendingTable.NEW);
+    }
+
+    @Test
+    void aVersion1FileWithoutThePendingSectionStillLoads() throws IOException {
+        Path f = dir.resolve("grey.state");
+        StateFile.save(filled(16, 4), f, 1);
+        byte[] v2 = Files.readAllBytes(f);
+        byte[] v1 = java.util.Arrays.copyOf(v2, v2.length - 12 - 4 + 4); // drop the empty pending section
+        java.nio.ByteBuffer.wrap(v1).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(8, 1);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(v1, 0, v1.length - 4);
+        java.nio.ByteBuffer.wrap(v1).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(v1.length - 4, (int) crc.getValue());
+        Files.write(f, v1);
+        assertThat(StateFile.load(f, 16, 4, 2).contains(Digest.of("b7"))).isTrue();
+        assertThat(aside()).isEmpty();
+    }
+
+    @Test
+    void pendingCountsThatDisagreeWithTheLengthAreRefused() throws IOException {
+        Path f = dir.resolve("grey.state");
+        DelayQueue queue = new DelayQueue(10);
+        queue.add(Digest.of("x"), 5);
+        StateFile.save(filled(16, 4), new StateFile.Pending(queue, null), f, 1);
+        byte[] b = Files.readAllBytes(f);
+        int at = (int) (StateFile.size(16, 4) - 12 - 4); // the count of delayed inserts
+        java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(at, 1_000_000);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(b, 0, b.length - 4);
+        java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(b.length - 4, (int) crc.getValue());
+        Files.write(f, b);
+        DelayQueue into = new DelayQueue(10);
+        assertThat(StateFile.load(f, 16, 4, 2, new StateFile.Pending(into, null)).fillRatio()).isZero();
+        assertThat(into.size()).isZero();
+        assertThat(aside()).hasSize(1);
     }
 
     @Test
