@@ -57,6 +57,34 @@ class ServeReloadProcessTest {
         throw new AssertionError("no '" + text + "' in the log:\n" + (Files.exists(log) ? Files.readString(log) : ""));
     }
 
+    /**
+     * Starts {@code spamward serve} with SIGHUP set to {@code disposition} ({@code SIG_DFL} or {@code SIG_IGN}) at
+     * exec, whatever this JVM inherited: a build started under nohup passes its ignored SIGHUP on to children.
+     */
+    private static Process serve(Path conf, Path log, String disposition) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = List.of("python3", "-c", "import os, signal, sys; signal.signal(signal.SIGHUP, signal." + disposition
+                + "); os.execvp(sys.argv[1], sys.argv[1:])", java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "serve", "--config", conf.toString());
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    @Test
+    void startedWithSighupIgnoredItSaysThatReloadingNeedsARestart() throws Exception {
+        Path conf = dir.resolve("spamward.conf");
+        Files.writeString(conf, "http.enabled = false\ngreylist.milter.enabled = false\ngreylist.sjsms.enabled = false\n"
+                + "greylist.policy.listen = 127.0.0.1:" + freePort() + "\ngreylist.statefile = " + dir.resolve("grey.state") + "\n");
+        Path log = dir.resolve("serve.log");
+        Process p = serve(conf, log, "SIG_IGN");
+        try {
+            waitForLog(log, "spamward serving");
+            assertThat(Files.readString(log)).contains("SIGHUP is ignored by this process (started with nohup?)");
+        } finally {
+            p.destroy();
+            assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
     @Test
     void sighupAppliesTheNewWhitelistAndABadFileChangesNothing() throws Exception {
         int port = freePort();
@@ -65,9 +93,7 @@ class ServeReloadProcessTest {
                 + "greylist.policy.listen = 127.0.0.1:" + port + "\ngreylist.statefile = " + dir.resolve("grey.state") + "\n";
         Files.writeString(conf, base);
         Path log = dir.resolve("serve.log");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "serve", "--config", conf.toString())).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = serve(conf, log, "SIG_DFL");
         try {
             waitForLog(log, "spamward serving");
             assertThat(policy(port, "198.51.100.7")).startsWith("action=DEFER_IF_PERMIT");
