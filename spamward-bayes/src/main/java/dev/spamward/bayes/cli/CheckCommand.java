@@ -61,6 +61,9 @@ public final class CheckCommand implements Callable<Integer>, CodedSubcommand {
         PrintWriter err = db.err();
         if (paths.isEmpty()) paths = List.of("-");
         if (!batch && paths.size() > 1) throw new UserException("check takes one message; use --batch for several", 1);
+        if (!batch && !paths.get(0).equals("-") && java.nio.file.Files.isDirectory(Path.of(paths.get(0)))) {
+            throw new UserException(paths.get(0) + " is a directory; check takes one message, use --batch for a directory", 1);
+        }
         List<Path> files;
         try {
             files = MessageSource.files(paths);
@@ -79,9 +82,11 @@ public final class CheckCommand implements Callable<Integer>, CodedSubcommand {
 
     /** One message: tokenized, then scored on counts read for its tokens. */
     private int checkOne(Path file, int explainN, PrintWriter out, PrintWriter err) {
-        Tokens tokens = Bayes.tokenizer(db.config()).tokenize(read(file));
+        byte[] raw = read(file);
+        Tokens tokens = Bayes.tokenizer(db.config()).tokenize(raw);
         Classification c = db.classifyOne(tokens, explainN);
         print(out, null, c);
+        if (raw.length == 0) err.println("spamward: note: the message is empty (0 bytes); scored on its missing headers only");
         for (String p : c.problems()) err.println("spamward: note: message read with a problem: " + p);
         if (c.details().note() != null) err.println("spamward: note: " + c.details().note());
         return exitCode(c.verdict());

@@ -88,6 +88,23 @@ class CliTest {
     }
 
     @Test
+    void checkOfADirectoryWithoutBatchIsAClearError() throws IOException {
+        train();
+        Cli.Result r = Cli.run(null, "check", "-db", db.toString(), CORPUS.resolve("ham").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("is a directory; check takes one message, use --batch for a directory");
+    }
+
+    @Test
+    void anEmptyMessageIsScoredWithANote() throws IOException {
+        train();
+        Cli.Result r = Cli.run(new byte[0], "check", "-db", db.toString(), "-");
+        assertThat(r.exit()).isIn(10, 11);
+        assertThat(r.err()).contains("the message is empty (0 bytes)");
+    }
+
+    @Test
     void batchGivesTheSameVerdictsAndScoresAsOneCheckPerMessageInInputOrder() throws IOException {
         train();
         List<Path> all = new java.util.ArrayList<>(files("spam"));
