@@ -50,21 +50,17 @@ public final class MailParser {
         return limits;
     }
 
-    /** Reads at most {@code maxMessageBytes} from {@code in} and parses them; read errors end the input. */
-    public ParsedMessage parse(InputStream in) {
-        byte[] data;
-        long total;
-        try {
-            data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxMessageBytes()));
-            total = data.length;
-            // Count (without keeping) what is beyond the limit, so the size is reported truthfully.
-            byte[] skip = new byte[8192];
-            int r;
-            while ((r = in.read(skip)) > 0) total += r;
-        } catch (IOException e) {
-            data = new byte[0];
-            total = 0;
-        }
+    /**
+     * Reads at most {@code maxMessageBytes} from {@code in} and parses them (counting, not keeping, the rest). The
+     * parsing never throws; a read error does, so that the caller can report it instead of an empty message.
+     */
+    public ParsedMessage parse(InputStream in) throws IOException {
+        byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxMessageBytes()));
+        long total = data.length;
+        // Count (without keeping) what is beyond the limit, so the size is reported truthfully.
+        byte[] skip = new byte[8192];
+        int r;
+        while ((r = in.read(skip)) > 0) total += r;
         return parse(data, total);
     }
 

@@ -19,6 +19,21 @@ class MailParserTest {
     }
 
     @Test
+    void aReadErrorIsReportedNotTakenForAnEmptyMessage() {
+        java.io.InputStream failing = new java.io.InputStream() {
+            private int left = 100;
+
+            @Override
+            public int read() throws java.io.IOException {
+                if (left-- > 0) return 'x';
+                throw new java.io.IOException("Is a directory");
+            }
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MailParser().parse(failing))
+                .isInstanceOf(java.io.IOException.class).hasMessage("Is a directory");
+    }
+
+    @Test
     void simpleMessageHasHeadersAndText() {
         ParsedMessage m = parse("From: a@example.org\nSubject: hi\n\nhello world\n");
         assertThat(m.headers().first("subject")).isEqualTo("hi");
@@ -160,7 +175,7 @@ class MailParserTest {
     }
 
     @Test
-    void limitsCapTheWorkAndAreReported() {
+    void limitsCapTheWorkAndAreReported() throws java.io.IOException {
         StringBuilder sb = new StringBuilder("Content-Type: multipart/mixed; boundary=b\n\n");
         for (int i = 0; i < 50; i++) sb.append("--b\nContent-Type: text/plain\n\npart ").append(i).append('\n');
         sb.append("--b--\n");
