@@ -62,7 +62,7 @@ public final class CheckCommand implements Callable<Integer>, CodedSubcommand {
         if (paths.isEmpty()) paths = List.of("-");
         if (!batch && paths.size() > 1) throw new UserException("check takes one message; use --batch for several", 1);
         if (!batch && !paths.get(0).equals("-") && java.nio.file.Files.isDirectory(Path.of(paths.get(0)))) {
-            throw new UserException(paths.get(0) + " is a directory; check takes one message, use --batch for a directory", 1);
+            throw new UserException(paths.get(0) + " is a directory; a check takes one message (spamward check --batch takes directories)", 1);
         }
         List<Path> files;
         try {

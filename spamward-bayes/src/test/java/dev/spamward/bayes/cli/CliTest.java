@@ -93,7 +93,7 @@ class CliTest {
         Cli.Result r = Cli.run(null, "check", "-db", db.toString(), CORPUS.resolve("ham").toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).contains("is a directory; check takes one message, use --batch for a directory");
+        assertThat(r.err()).contains("is a directory; a check takes one message (spamward check --batch takes directories)");
     }
 
     @Test
