@@ -8,6 +8,7 @@ import dev.spamward.bayes.tokenize.Tokenizer;
 import dev.spamward.bayes.tokenize.TokenizerOptions;
 import dev.spamward.core.config.Config;
 import dev.spamward.mime.MailParser;
+import dev.spamward.mime.MimeLimits;
 import dev.spamward.mime.MimeSettings;
 import java.nio.file.Path;
 
@@ -23,8 +24,12 @@ public final class Bayes {
                 config.get(BayesSettings.SYNC), config.get(BayesSettings.LOCK_TIMEOUT)));
     }
 
+    /** The tokenizer, whose parser keeps at most {@code bayes.max_message_size} bytes of a message (and the MIME limits). */
     public static Tokenizer tokenizer(Config config) {
-        return new Tokenizer(new MailParser(MimeSettings.limits(config)), TokenizerOptions.defaults());
+        MimeLimits m = MimeSettings.limits(config);
+        long max = Math.min(m.maxMessageBytes(), config.get(BayesSettings.MAX_MESSAGE_SIZE));
+        return new Tokenizer(new MailParser(new MimeLimits(max, m.maxParts(), m.maxDepth(), m.maxHeaderFields(), m.maxHtmlBytes(),
+                m.maxUrlsPerPart())), TokenizerOptions.defaults());
     }
 
     public static ChiSquareModel model(Config config) {

@@ -61,10 +61,17 @@ public final class BayesSettings implements ConfigSection {
     public static final ConfigKey<String> API_TOKEN = ConfigKey.of("bayes.api_token", ValueType.nonEmpty(), null,
             "Bearer token required by /bayes/learn and /bayes/unlearn (unset: learning over HTTP is refused).").secret();
 
+    public static final ConfigKey<Long> MAX_MESSAGE_SIZE = ConfigKey.of("bayes.max_message_size", ValueType.byteSize(), "2MiB",
+            "Only the first this many bytes of a message are classified or learned (headers and text come first, and the "
+                    + "tokenizer stops at 20,000 tokens anyway); bounds the memory a message takes while parsed (about 7x this).");
+
+    public static final ConfigKey<Integer> MAX_CONCURRENT = ConfigKey.of("bayes.max_concurrent", ValueType.integer(1, 1024), "4",
+            "spamward serve: messages classified or learned over HTTP at once; more wait up to 5 s, then get 503 with Retry-After.");
+
     @Override
     public List<ConfigKey<?>> keys() {
         return List.of(DB, SPAM_CUTOFF, HAM_CUTOFF, UNSURE, MIN_LEARNED, ROBINSON_S, ROBINSON_X, MIN_DEV, MAX_TOKENS, MIN_TOKENS, TOKEN_BUDGET,
-                EXPLAIN, MAP_SIZE, SYNC, LOCK_TIMEOUT, HTTP_ENABLED, API_TOKEN);
+                EXPLAIN, MAP_SIZE, SYNC, LOCK_TIMEOUT, HTTP_ENABLED, API_TOKEN, MAX_MESSAGE_SIZE, MAX_CONCURRENT);
     }
 
     /** The database directory: {@code override}, else {@code bayes.db}, else the XDG data directory. */

@@ -22,6 +22,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The classifier over HTTP, so that an MTA hook does not start a JVM per message:
@@ -32,9 +36,13 @@ import java.util.Locale;
  *       {@code {"result":"learned|already_learned|moved|unlearned|not_learned"}};</li>
  *   <li>{@code GET /bayes/stats}.</li>
  * </ul>
- * Bodies larger than {@code mime.max_message_size} get 413; errors are JSON {@code {"error": "..."}} with 4xx/5xx.
+ * Only the first {@code bayes.max_message_size} bytes of a body are kept (the rest is read and dropped, and the
+ * classification lists the truncation among its problems); bodies larger than {@code mime.max_message_size} get 413. At
+ * most {@code bayes.max_concurrent} messages are handled at once; the next waits up to 5 s for a slot, then gets 503
+ * with {@code Retry-After}. Together these bound the heap the API can take. Errors are JSON {@code {"error": "..."}}.
  */
 public final class BayesHttpApi implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BayesHttpApi.class);
     /** Where routes go: {@code HttpEndpoint::route} in spamward-server. */
     @FunctionalInterface
     public interface Routes {
@@ -47,30 +55,45 @@ public final class BayesHttpApi implements AutoCloseable {
     private BayesFilter filter;
     private boolean closed;
     private final byte[] token;
+    private final long maxKept;
     private final long maxBody;
+    private final Semaphore slots;
+    private final int maxConcurrent;
     private final int explain;
+    /** How long a message waits for a slot (tests shorten it). */
+    long slotWaitMillis = 5_000;
 
+    /** An API keeping whole bodies up to {@code maxBody} bytes, four messages at a time. */
     public BayesHttpApi(TokenStore store, BayesFilter filter, String apiToken, long maxBody, int explain) {
-        this(() -> store, s -> filter, apiToken, maxBody, explain);
+        this(() -> store, s -> filter, apiToken, maxBody, maxBody, 4, explain);
     }
 
     /**
      * An API that opens its store on the first request (so that {@code serve} starts, and its other services
      * work, before any mail was learned; a failed open is answered with 503 and tried again next time).
      */
+    /**
+     * @param maxKept bytes of a body kept and parsed (the tokenizer's own limit should be the same)
+     * @param maxBody larger bodies are refused with 413
+     * @param maxConcurrent messages handled at once
+     */
     public BayesHttpApi(java.util.function.Supplier<TokenStore> opener, java.util.function.Function<TokenStore, BayesFilter> filters,
-                        String apiToken, long maxBody, int explain) {
+                        String apiToken, long maxKept, long maxBody, int maxConcurrent, int explain) {
         this.opener = opener;
         this.filters = filters;
         this.token = apiToken == null ? null : apiToken.getBytes(StandardCharsets.UTF_8);
+        this.maxKept = Math.min(maxKept, maxBody);
         this.maxBody = maxBody;
+        this.maxConcurrent = maxConcurrent;
+        this.slots = new Semaphore(maxConcurrent);
         this.explain = explain;
     }
 
     /** The API over the configured store (opened for reading and learning on first use). */
     public static BayesHttpApi open(Config config) {
         return new BayesHttpApi(() -> Bayes.openStore(config, null, false), s -> Bayes.filter(config, s),
-                config.get(BayesSettings.API_TOKEN), config.get(MimeSettings.MAX_MESSAGE_SIZE), config.get(BayesSettings.EXPLAIN));
+                config.get(BayesSettings.API_TOKEN), config.get(BayesSettings.MAX_MESSAGE_SIZE), config.get(MimeSettings.MAX_MESSAGE_SIZE),
+                config.get(BayesSettings.MAX_CONCURRENT), config.get(BayesSettings.EXPLAIN));
     }
 
     /** The filter, opening the store on first use. */
@@ -86,10 +109,32 @@ public final class BayesHttpApi implements AutoCloseable {
 
     /** Adds the four routes. */
     public void register(Routes routes) {
-        routes.route("POST", "/bayes/check", this::check);
-        routes.route("POST", "/bayes/learn", ex -> learn(ex, true));
-        routes.route("POST", "/bayes/unlearn", ex -> learn(ex, false));
+        routes.route("POST", "/bayes/check", ex -> bounded(ex, this::check));
+        routes.route("POST", "/bayes/learn", ex -> bounded(ex, e -> learn(e, true)));
+        routes.route("POST", "/bayes/unlearn", ex -> bounded(ex, e -> learn(e, false)));
         routes.route("GET", "/bayes/stats", this::stats);
+    }
+
+    /** Runs {@code handler} in one of the {@code maxConcurrent} slots, or answers 503 when none frees up in 5 s. */
+    private void bounded(HttpExchange ex, HttpHandler handler) throws IOException {
+        boolean got;
+        try {
+            got = slots.tryAcquire(slotWaitMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            got = false;
+        }
+        if (!got) {
+            LOG.warn("{} 503 busy (bayes.max_concurrent={} reached)", ex.getRequestURI().getPath(), maxConcurrent);
+            ex.getResponseHeaders().set("Retry-After", "1");
+            send(ex, 503, error("busy: " + maxConcurrent + " messages are being handled; retry"));
+            return;
+        }
+        try {
+            handler.handle(ex);
+        } finally {
+            slots.release();
+        }
     }
 
     private void check(HttpExchange ex) throws IOException {
@@ -166,11 +211,20 @@ public final class BayesHttpApi implements AutoCloseable {
                 + ",\"bytes\":" + s.bytes() + ",\"backend\":" + JsonText.quote(s.backend()) + "}\n");
     }
 
-    /** The request body, or null after answering 413 when it is larger than the limit. */
+    /**
+     * The first {@code maxKept + 1} bytes of the request body (one more than the tokenizer keeps, so that it reports
+     * the truncation), the rest read and dropped; or null after answering 413 when the body is larger than
+     * {@code maxBody}.
+     */
     private byte[] body(HttpExchange ex) throws IOException {
         try (InputStream in = ex.getRequestBody()) {
-            byte[] b = in.readNBytes((int) Math.min(maxBody + 1, Integer.MAX_VALUE - 8));
-            if (b.length > maxBody) {
+            byte[] b = in.readNBytes((int) Math.min(maxKept + 1, Integer.MAX_VALUE - 8));
+            long total = b.length;
+            if (total > maxKept) {
+                byte[] skip = new byte[8192];
+                for (int r; total <= maxBody && (r = in.read(skip)) > 0; ) total += r;
+            }
+            if (total > maxBody) {
                 send(ex, 413, error("message larger than " + maxBody + " bytes"));
                 return null;
             }
