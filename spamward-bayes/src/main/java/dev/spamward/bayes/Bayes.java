@@ -27,9 +27,13 @@ public final class Bayes {
     /** The tokenizer, whose parser keeps at most {@code bayes.max_message_size} bytes of a message (and the MIME limits). */
     public static Tokenizer tokenizer(Config config) {
         MimeLimits m = MimeSettings.limits(config);
-        long max = Math.min(m.maxMessageBytes(), config.get(BayesSettings.MAX_MESSAGE_SIZE));
-        return new Tokenizer(new MailParser(new MimeLimits(max, m.maxParts(), m.maxDepth(), m.maxHeaderFields(), m.maxHtmlBytes(),
-                m.maxUrlsPerPart())), TokenizerOptions.defaults());
+        return new Tokenizer(new MailParser(new MimeLimits(maxMessageBytes(config), m.maxParts(), m.maxDepth(), m.maxHeaderFields(),
+                m.maxHtmlBytes(), m.maxUrlsPerPart())), TokenizerOptions.defaults());
+    }
+
+    /** How many bytes of a message are classified or learned: {@code bayes.max_message_size}, at most {@code mime.max_message_size}. */
+    public static long maxMessageBytes(Config config) {
+        return Math.min(config.get(MimeSettings.MAX_MESSAGE_SIZE), config.get(BayesSettings.MAX_MESSAGE_SIZE));
     }
 
     public static ChiSquareModel model(Config config) {

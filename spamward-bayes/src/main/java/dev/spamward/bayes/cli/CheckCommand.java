@@ -74,7 +74,7 @@ public final class CheckCommand implements Callable<Integer>, CodedSubcommand {
         if (!batch) return checkOne(files.get(0), explainN, out, err);
         LmdbTokenStore.prepareInBackground(); // overlaps the LMDB binding's cold start with the first messages
         try (TokenStore store = db.open(true)) {
-            return batch(db.filter(store), files, explainN, err);
+            return batch(db.filter(store), files, explainN, dev.spamward.bayes.Bayes.maxMessageBytes(db.config()), err);
         } catch (StoreException e) {
             throw new UserException(e.getMessage(), 1);
         }
@@ -82,7 +82,7 @@ public final class CheckCommand implements Callable<Integer>, CodedSubcommand {
 
     /** One message: tokenized, then scored on counts read for its tokens. */
     private int checkOne(Path file, int explainN, PrintWriter out, PrintWriter err) {
-        byte[] raw = read(file);
+        byte[] raw = read(file, dev.spamward.bayes.Bayes.maxMessageBytes(db.config()));
         Tokens tokens = Bayes.tokenizer(db.config()).tokenize(raw);
         Classification c = db.classifyOne(tokens, explainN);
         print(out, null, c);
@@ -97,7 +97,7 @@ public final class CheckCommand implements Callable<Integer>, CodedSubcommand {
      * other), each with its own {@link BayesFilter#batch() batch reader}; the lines are printed in input order
      * through one buffer.
      */
-    private int batch(BayesFilter filter, List<Path> files, int explainN, PrintWriter err) {
+    private int batch(BayesFilter filter, List<Path> files, int explainN, long max, PrintWriter err) {
         int n = files.size();
         List<CompletableFuture<String>> results = new ArrayList<>(n);
         for (int i = 0; i < n; i++) results.add(new CompletableFuture<>());
@@ -109,7 +109,7 @@ public final class CheckCommand implements Callable<Integer>, CodedSubcommand {
                 try (BayesFilter.Batch b = filter.batch()) {
                     for (int i; (i = next.getAndIncrement()) < n; ) {
                         try {
-                            results.get(i).complete(classifyFile(b, files.get(i), explainN));
+                            results.get(i).complete(classifyFile(b, files.get(i), explainN, max));
                         } catch (IOException | RuntimeException e) {
                             results.get(i).completeExceptionally(e);
                         }
@@ -143,22 +143,22 @@ public final class CheckCommand implements Callable<Integer>, CodedSubcommand {
     }
 
     /** The output lines for every message of one file. */
-    private static String classifyFile(BayesFilter.Batch batch, Path f, int explainN) throws IOException {
-        List<byte[]> msgs = MessageSource.split(MessageSource.read(f));
+    private static String classifyFile(BayesFilter.Batch batch, Path f, int explainN, long max) throws IOException {
+        List<Classification> results = new ArrayList<>(); // an mbox is classified as it is read
+        MessageSource.forEachMessage(f, max, m -> results.add(batch.classify(m, explainN)));
         StringWriter sw = new StringWriter();
         PrintWriter pw = new PrintWriter(sw);
-        int i = 0;
-        for (byte[] m : msgs) {
-            String name = (f == null ? "-" : f.toString()) + (msgs.size() > 1 ? "#" + (++i) : "");
-            print(pw, name, batch.classify(m, explainN));
+        for (int i = 0; i < results.size(); i++) {
+            String name = (f == null ? "-" : f.toString()) + (results.size() > 1 ? "#" + (i + 1) : "");
+            print(pw, name, results.get(i));
         }
         pw.flush();
         return sw.toString();
     }
 
-    private static byte[] read(Path f) {
+    private static byte[] read(Path f, long max) {
         try {
-            return MessageSource.read(f);
+            return MessageSource.read(f, max);
         } catch (IOException e) {
             throw new UserException((f == null ? "stdin" : f) + ": " + e.getMessage(), 1);
         }

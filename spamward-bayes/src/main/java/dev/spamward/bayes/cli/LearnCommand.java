@@ -67,22 +67,21 @@ public class LearnCommand implements Callable<Integer>, Subcommand {
         Map<LearnOutcome, Integer> outcomes = new EnumMap<>(LearnOutcome.class);
         int failed = 0;
         long t0 = System.nanoTime();
-        int messages = 0;
+        int[] counted = {0};
+        long max = dev.spamward.bayes.Bayes.maxMessageBytes(db.config());
         try (TokenStore store = db.open(false)) {
             BayesFilter filter = db.filter(store);
             for (Path f : files) {
-                List<byte[]> msgs;
-                try {
-                    msgs = MessageSource.split(MessageSource.read(f));
+                try { // an mbox is learned as it is read, message by message
+                    MessageSource.forEachMessage(f, max, m -> {
+                        LearnOutcome o = label == null ? filter.unlearn(m) : filter.learn(m, label);
+                        outcomes.merge(o, 1, Integer::sum);
+                        counted[0]++;
+                    });
                 } catch (IOException e) {
                     err.println("spamward: " + (f == null ? "stdin" : f) + ": " + e.getMessage());
                     failed++;
                     continue;
-                }
-                for (byte[] m : msgs) {
-                    LearnOutcome o = label == null ? filter.unlearn(m) : filter.learn(m, label);
-                    outcomes.merge(o, 1, Integer::sum);
-                    messages++;
                 }
                 progress.step();
             }
@@ -91,6 +90,7 @@ public class LearnCommand implements Callable<Integer>, Subcommand {
         }
         progress.done();
         double secs = (System.nanoTime() - t0) / 1e9;
+        int messages = counted[0];
         if (!quiet) {
             StringBuilder b = new StringBuilder();
             b.append(label == null ? "unlearned" : "learned as " + label.id()).append(": ").append(messages).append(" messages");

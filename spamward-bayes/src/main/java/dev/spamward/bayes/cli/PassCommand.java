@@ -38,15 +38,31 @@ public final class PassCommand implements Callable<Integer>, CodedSubcommand {
         return spec;
     }
 
+    /**
+     * Holds at most {@code bayes.max_message_size + 1} bytes: a longer message is classified on that start, which
+     * is written with the fields added, and the rest is copied through as it is read. Only when even the header
+     * section is longer than that is the message passed on unchanged, without fields.
+     */
     @Override
     public Integer call() throws IOException {
-        byte[] msg;
-        try (InputStream is = in == null ? System.in : Files.newInputStream(in)) {
-            msg = is.readAllBytes();
+        long max;
+        try {
+            max = Bayes.maxMessageBytes(db.config());
+        } catch (RuntimeException e) {
+            max = 2L << 20; // the configuration is reported by classifying; the limit must not stop the message
         }
-        byte[] result = filter(msg, db);
-        try (OutputStream os = outFile == null ? System.out : Files.newOutputStream(outFile)) {
-            os.write(result);
+        try (InputStream is = in == null ? System.in : Files.newInputStream(in);
+             OutputStream os = outFile == null ? System.out : Files.newOutputStream(outFile)) {
+            byte[] head = is.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            boolean whole = head.length <= max;
+            if (whole || HeaderInserter.headerEnd(head) < head.length) {
+                os.write(filter(head, db));
+            } else {
+                db.err().println("spamward: the header section is longer than " + max + " bytes; message passed on unchanged");
+                db.err().flush();
+                os.write(head);
+            }
+            if (!whole) is.transferTo(os);
             os.flush();
         }
         return 0;

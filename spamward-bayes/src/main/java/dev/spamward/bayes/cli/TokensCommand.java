@@ -30,7 +30,7 @@ public final class TokensCommand implements Callable<Integer>, Subcommand {
     public Integer call() {
         byte[] msg;
         try {
-            msg = MessageSource.read(file.equals("-") ? null : Path.of(file));
+            msg = MessageSource.read(file.equals("-") ? null : Path.of(file), dev.spamward.bayes.Bayes.maxMessageBytes(db.config()));
         } catch (IOException e) {
             throw new UserException(file + ": " + e.getMessage(), 1);
         }

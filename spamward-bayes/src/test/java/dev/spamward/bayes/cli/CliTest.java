@@ -204,6 +204,64 @@ class CliTest {
         assertThat(removeAdded(r.stdout())).isEqualTo(in);
     }
 
+    @Test
+    void passOfAMessageLongerThanTheLimitClassifiesItsStartAndCopiesTheRest() {
+        StringBuilder b = new StringBuilder("From: a@example.org\nSubject: big\n\n");
+        for (int i = 0; i < 100_000; i++) b.append("line ").append(i).append('\n');
+        byte[] in = b.toString().getBytes(StandardCharsets.US_ASCII);
+        Cli.Result r = Cli.run(in, List.of("bayes.max_message_size=1000"), "pass", "-db", db.resolve("missing").toString());
+        assertThat(r.exit()).isZero();
+        assertThat(new String(r.stdout(), StandardCharsets.US_ASCII)).startsWith("From: a@example.org\nSubject: big\nX-Spamward-Error: ");
+        assertThat(removeAdded(r.stdout())).isEqualTo(in);
+
+        byte[] longHeader = ("X-Long: " + "y".repeat(5_000) + "\n\nbody\n").getBytes(StandardCharsets.US_ASCII);
+        Cli.Result h = Cli.run(longHeader, List.of("bayes.max_message_size=1000"), "pass", "-db", db.resolve("missing").toString());
+        assertThat(h.stdout()).isEqualTo(longHeader);
+        assertThat(h.err()).contains("header section is longer than 1000 bytes");
+    }
+
+    @Test
+    void anMboxIsSplitAsItIsReadAndEachMessageIsCapped() throws IOException {
+        String big = "From b@example.org Mon Jan  1 00:00:01 2024\nSubject: two\n\n" + "x".repeat(200_000) + "\n"
+                + "From inside a long line is no boundary\n>From quoted\n\n";
+        String mbox = "From a@example.org Mon Jan  1 00:00:00 2024\nSubject: one\n\nfirst\n\n" + big
+                + "From c@example.org Mon Jan  1 00:00:02 2024\nSubject: three\n\nthird\n";
+        List<byte[]> got = new java.util.ArrayList<>();
+        MessageSource.forEachMessage(new java.io.ByteArrayInputStream(mbox.getBytes(StandardCharsets.US_ASCII)), 1000, got::add);
+        assertThat(got).hasSize(3);
+        assertThat(got.get(1)).hasSize(1001);
+        assertThat(new String(got.get(2), StandardCharsets.US_ASCII)).endsWith("Subject: three\n\nthird\n");
+        List<byte[]> whole = MessageSource.split(mbox.getBytes(StandardCharsets.US_ASCII));
+        assertThat(whole).hasSize(3);
+        assertThat(new String(whole.get(1), StandardCharsets.US_ASCII)).endsWith("\nFrom inside a long line is no boundary\nFrom quoted\n\n");
+    }
+
+    /** A file larger than a Java array (2 GiB) is read in bounded memory; reading it whole failed with OutOfMemoryError. */
+    @Test
+    void aStreamLargerThanAnArrayIsReadInBoundedMemory() throws IOException {
+        long size = (1L << 31) + 1000;
+        java.io.InputStream huge = new java.io.InputStream() {
+            private long left = size;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 'a' : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) return -1;
+                int n = (int) Math.min(len, left);
+                java.util.Arrays.fill(b, off, off + n, (byte) (n % 97 == 0 ? '\n' : 'a'));
+                left -= n;
+                return n;
+            }
+        };
+        List<Integer> sizes = new java.util.ArrayList<>();
+        MessageSource.forEachMessage(huge, 2 << 20, m -> sizes.add(m.length));
+        assertThat(sizes).containsExactly((2 << 20) + 1);
+    }
+
     /** The output with the added X-Spamward lines removed. */
     private static byte[] removeAdded(byte[] out) {
         String s = new String(out, StandardCharsets.ISO_8859_1);
