@@ -52,7 +52,8 @@ public final class Services implements AutoCloseable {
             if (config.get(CoreSettings.HTTP_ENABLED)) {
                 DrpService drp = null;
                 DrpOptions drpOptions = DrpOptions.from(config, LOG::warn);
-                ServerTuning.apply(drpOptions.backendTimeout()); // before the first JDK HTTP server exists
+                // before the first JDK HTTP server exists
+                ServerTuning.apply(drpOptions.backendTimeout(), config.get(CoreSettings.HTTP_MAX_CONNECTIONS));
                 if (config.get(DrpSettings.ENABLED)) {
                     drp = new DrpService(drpOptions, Backends.fromConfig(config, LOG::warn), DrpMetrics.shared());
                     s.running.push(drp); // closed after the endpoint that calls it

@@ -19,8 +19,12 @@ public final class CoreSettings implements ConfigSection {
             ValueType.socketAddress("127.0.0.1"), "127.0.0.1:8077",
             "Address of the HTTP endpoint. Keep it on loopback unless the API token is set.");
 
+    public static final ConfigKey<Integer> HTTP_MAX_CONNECTIONS = ConfigKey.of("http.max_connections", ValueType.integer(1, 1_000_000),
+            "1000", "Open connections the HTTP endpoint accepts at most; more are closed at once (each costs ~30 KB of heap "
+                    + "while its request is read).");
+
     @Override
     public List<ConfigKey<?>> keys() {
-        return List.of(LOG_LEVEL, HTTP_ENABLED, HTTP_LISTEN);
+        return List.of(LOG_LEVEL, HTTP_ENABLED, HTTP_LISTEN, HTTP_MAX_CONNECTIONS);
     }
 }

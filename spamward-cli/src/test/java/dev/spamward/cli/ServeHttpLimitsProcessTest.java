@@ -1,0 +1,93 @@
+package dev.spamward.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real {@code spamward serve} process against clients that open connections and never finish a request: the
+ * HTTP endpoint keeps at most {@code http.max_connections} of them (the JDK server's limit is process-wide and read
+ * once, hence a process of its own), closes further ones at once, and serves again when they are gone.
+ */
+class ServeHttpLimitsProcessTest {
+    @TempDir
+    Path dir;
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static Socket halfRequest(int port) throws IOException {
+        Socket s = new Socket();
+        s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+        s.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII)); // never ends
+        return s;
+    }
+
+    /** The answer to GET /health on a fresh connection, or "closed" when the server closes it unanswered. */
+    private static String health(int port) throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+            s.setSoTimeout(3000);
+            s.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            InputStream in = s.getInputStream();
+            byte[] b = in.readNBytes(12);
+            return b.length == 0 ? "closed" : new String(b, StandardCharsets.US_ASCII);
+        } catch (SocketTimeoutException e) {
+            return "no answer";
+        } catch (java.net.SocketException e) {
+            return "closed";
+        }
+    }
+
+    @Test
+    void connectionsBeyondTheLimitAreClosedAndServiceResumes() throws Exception {
+        int port = freePort();
+        Path log = dir.resolve("serve.log");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve",
+                "--set", "http.listen=127.0.0.1:" + port, "--set", "http.max_connections=5", "--set", "greylist.policy.enabled=false",
+                "--set", "greylist.milter.enabled=false", "--set", "greylist.sjsms.enabled=false",
+                "--set", "greylist.statefile=" + dir.resolve("grey.state"))).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<Socket> held = new ArrayList<>();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!(Files.exists(log) && Files.readString(log).contains("spamward serving"))) {
+                assertThat(System.nanoTime()).as("serve started: " + (Files.exists(log) ? Files.readString(log) : "")).isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            assertThat(health(port)).isEqualTo("HTTP/1.1 200");
+            for (int i = 0; i < 5; i++) held.add(halfRequest(port));
+            Thread.sleep(300);
+            assertThat(health(port)).as("a sixth connection while five requests hang").isEqualTo("closed");
+            for (Socket s : held) s.close();
+            held.clear();
+            String h = "";
+            for (int i = 0; i < 40 && !h.equals("HTTP/1.1 200"); i++) {
+                Thread.sleep(100);
+                h = health(port);
+            }
+            assertThat(h).as("served again once they are gone").isEqualTo("HTTP/1.1 200");
+            assertThat(p.isAlive()).isTrue();
+        } finally {
+            for (Socket s : held) s.close();
+            p.destroy();
+            assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+}
