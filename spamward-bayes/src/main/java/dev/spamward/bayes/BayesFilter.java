@@ -52,7 +52,7 @@ public final class BayesFilter {
     /** Classifies a tokenized message on counts read elsewhere (they must be for {@code tokens.distinct()}). */
     public Classification classify(Tokens tokens, int explain, Counts counts) {
         Score s = model.score(counts, explain);
-        return new Classification(cutoffs.verdict(s.probability()), s.probability(), s, counts.tokens().size(), tokens.problems());
+        return new Classification(cutoffs.verdict(s), s.probability(), s, counts.tokens().size(), tokens.problems());
     }
 
     /**

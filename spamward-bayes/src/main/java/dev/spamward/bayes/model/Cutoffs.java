@@ -15,6 +15,16 @@ public record Cutoffs(double ham, double spam, boolean unsureBand) {
         }
     }
 
+    /**
+     * The verdict for a model's score: as {@link #verdict(double)}, except that a score no token took part in (too
+     * little training, or no known token) is never spam: unsure with the unsure band, else ham. A filter that has
+     * learned nothing yet must not mark every message as spam.
+     */
+    public Verdict verdict(Score score) {
+        if (score.used() == 0) return unsureBand ? Verdict.UNSURE : Verdict.HAM;
+        return verdict(score.probability());
+    }
+
     /** The verdict for a score. */
     public Verdict verdict(double score) {
         if (score >= spam) return Verdict.SPAM;

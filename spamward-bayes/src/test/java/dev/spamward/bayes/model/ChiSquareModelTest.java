@@ -68,4 +68,16 @@ class ChiSquareModelTest {
         assertThat(three.verdict(0.8)).isEqualTo(Verdict.SPAM);
         assertThat(new Cutoffs(0.2, 0.8, false).verdict(0.5)).isEqualTo(Verdict.HAM);
     }
+
+    /** The default cut-off is 0.5, which an untrained filter's neutral score reaches: it must not call that spam. */
+    @Test
+    void aScoreWithoutEvidenceIsNeverSpam() {
+        ChiSquareModel m = new ChiSquareModel(ChiSquareModel.Params.defaults());
+        Score untrained = m.score(new Counts(0, 0, List.of("viagra"), new int[] {0}, new int[] {0}), 0);
+        assertThat(untrained.probability()).isEqualTo(0.5);
+        assertThat(new Cutoffs(0.5, 0.5, false).verdict(untrained)).isEqualTo(Verdict.HAM);
+        assertThat(new Cutoffs(0.2, 0.8, true).verdict(untrained)).isEqualTo(Verdict.UNSURE);
+        Score unknown = m.score(new Counts(10, 10, List.of("never-seen"), new int[] {0}, new int[] {0}), 0);
+        assertThat(new Cutoffs(0.5, 0.5, false).verdict(unknown)).isEqualTo(Verdict.HAM);
+    }
 }
