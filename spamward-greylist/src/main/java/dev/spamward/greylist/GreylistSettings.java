@@ -152,11 +152,13 @@ public final class GreylistSettings implements ConfigSection {
     public static final ConfigKey<Boolean> QUERY_LOG = ConfigKey.of("greylist.query_log", ValueType.bool(), "true",
             "Log one line per query (grossd's a=... c=... s=... r=... format) at info level.");
     public static final ConfigKey<Integer> MAX_CONNECTIONS = ConfigKey.of("greylist.max_connections", ValueType.integer(1, 1_000_000),
-            "2000", "Open policy/milter connections served at most; further ones are closed at once.");
+            "1000", "Open connections served at most by each policy/milter listener; further ones are closed at once (Postfix "
+                    + "holds one per smtpd process, 100 by default).");
     public static final ConfigKey<Integer> MAX_INFLIGHT = ConfigKey.of("greylist.max_inflight", ValueType.integer(1, 1_000_000), "1024",
             "Queries decided at once at most; beyond, the error answer (fail open) is given and counted.");
-    public static final ConfigKey<Long> MAX_REQUEST = ConfigKey.of("greylist.max_request", ValueType.byteSize(), "64KiB",
-            "Largest policy request (all lines) or milter packet; beyond, the error answer is sent and the connection closed.");
+    public static final ConfigKey<Long> MAX_REQUEST = ConfigKey.of("greylist.max_request", ValueType.byteSize(), "16KiB",
+            "Largest policy request (all lines; Postfix sends 1-3 KB) or milter packet (at least 64 KiB, the protocol's chunk); "
+                    + "beyond, the error answer is sent and the connection closed.");
     public static final ConfigKey<Duration> IDLE_TIMEOUT = ConfigKey.of("greylist.idle_timeout", ValueType.duration(), "330s",
             "Idle time after which a policy/milter connection is closed (Postfix keeps them 300 s).");
 
