@@ -276,8 +276,9 @@ public final class DccClient {
             }
         }
         MetricsHolder.REQUESTS.labelValues(opName, "failed").inc();
-        throw new DccException("no DCC server answered the " + opName + " within " + options.timeout().toMillis()
-                + " ms: " + String.join("; ", problems));
+        // The problems say why (unresolvable, refused, timed out); the budget is only an upper bound of the wait.
+        throw new DccException("no DCC server answered the " + opName + " (budget " + options.timeout().toMillis()
+                + " ms): " + String.join("; ", problems));
     }
 
     private void maybeProbeInBackground() {
