@@ -71,18 +71,19 @@ public final class CheckCommand implements Callable<Integer>, CodedSubcommand {
             throw new UserException(e.getMessage(), 1);
         }
         int explainN = explain ? db.config().get(dev.spamward.bayes.BayesSettings.EXPLAIN) : 0;
-        if (!batch) return checkOne(files.get(0), explainN, out, err);
+        long max = Bayes.maxMessageBytes(db.config());
+        if (!batch) return checkOne(files.get(0), explainN, max, out, err);
         LmdbTokenStore.prepareInBackground(); // overlaps the LMDB binding's cold start with the first messages
         try (TokenStore store = db.open(true)) {
-            return batch(db.filter(store), files, explainN, dev.spamward.bayes.Bayes.maxMessageBytes(db.config()), err);
+            return batch(db.filter(store), files, explainN, max, err);
         } catch (StoreException e) {
             throw new UserException(e.getMessage(), 1);
         }
     }
 
     /** One message: tokenized, then scored on counts read for its tokens. */
-    private int checkOne(Path file, int explainN, PrintWriter out, PrintWriter err) {
-        byte[] raw = read(file, dev.spamward.bayes.Bayes.maxMessageBytes(db.config()));
+    private int checkOne(Path file, int explainN, long max, PrintWriter out, PrintWriter err) {
+        byte[] raw = read(file, max);
         Tokens tokens = Bayes.tokenizer(db.config()).tokenize(raw);
         Classification c = db.classifyOne(tokens, explainN);
         print(out, null, c);

@@ -1,5 +1,6 @@
 package dev.spamward.bayes.cli;
 
+import dev.spamward.bayes.Bayes;
 import dev.spamward.bayes.BayesFilter;
 import dev.spamward.bayes.store.Label;
 import dev.spamward.bayes.store.LearnOutcome;
@@ -68,7 +69,7 @@ public class LearnCommand implements Callable<Integer>, Subcommand {
         int failed = 0;
         long t0 = System.nanoTime();
         int[] counted = {0};
-        long max = dev.spamward.bayes.Bayes.maxMessageBytes(db.config());
+        long max = Bayes.maxMessageBytes(db.config());
         try (TokenStore store = db.open(false)) {
             BayesFilter filter = db.filter(store);
             for (Path f : files) {

@@ -92,7 +92,7 @@ public final class BayesHttpApi implements AutoCloseable {
     /** The API over the configured store (opened for reading and learning on first use). */
     public static BayesHttpApi open(Config config) {
         return new BayesHttpApi(() -> Bayes.openStore(config, null, false), s -> Bayes.filter(config, s),
-                config.get(BayesSettings.API_TOKEN), config.get(BayesSettings.MAX_MESSAGE_SIZE), config.get(MimeSettings.MAX_MESSAGE_SIZE),
+                config.get(BayesSettings.API_TOKEN), Bayes.maxMessageBytes(config), config.get(MimeSettings.MAX_MESSAGE_SIZE),
                 config.get(BayesSettings.MAX_CONCURRENT), config.get(BayesSettings.EXPLAIN));
     }
 
