@@ -68,6 +68,7 @@ public final class Greylister {
     private final Stats stats;
     private final LongSupplier clock;
     private final List<Consumer<int[]>> insertListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<int[]>> sightingListeners = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> passes = new ConcurrentHashMap<>();
     private final PendingTable pending;
 
@@ -148,6 +149,24 @@ public final class Greylister {
         insertListeners.add(listener);
     }
 
+    /**
+     * Called with the digest of every first attempt the retry window records (replication sends them to
+     * the peer, so that a retry landing on the other node is not greylisted again).
+     */
+    public void addFirstSightingListener(Consumer<int[]> listener) {
+        sightingListeners.add(listener);
+    }
+
+    /**
+     * A first attempt a replication peer recorded {@code ageSeconds} ago (an age rather than a time, so
+     * the two nodes' clocks need not agree); ignored when the retry window is off. Not sent back.
+     */
+    public void firstSightingFromPeer(long fingerprint, int setKey, long ageSeconds) {
+        if (pending == null) return;
+        long now = clock.getAsLong() / 1000;
+        pending.merge(fingerprint, setKey, now - Math.max(0, ageSeconds), now - rules.opt().retryWindowMillis() / 1000);
+    }
+
     /** Decides one query; never throws (an internal error gives an ERROR verdict and is counted). */
     public Verdict decide(Query q) {
         long start = clock.getAsLong();
@@ -208,6 +227,9 @@ public final class Greylister {
         if (pending == null) return finish(Result.GREY, opt.greyReason(), weight, fired, digest, t, start);
         long now = clock.getAsLong() / 1000;
         long first = pending.firstSeen(digest, now, now - opt.retryWindowMillis() / 1000);
+        if (first == PendingTable.NEW) {
+            for (Consumer<int[]> l : sightingListeners) l.accept(digest);
+        }
         long delay = (opt.greyDelayMillis() + 999) / 1000;
         if (first != PendingTable.NEW && now - first >= delay) {
             pending.remove(digest);

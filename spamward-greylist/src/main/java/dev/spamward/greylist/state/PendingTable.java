@@ -31,10 +31,6 @@ public final class PendingTable {
         return fingerprints.length;
     }
 
-    private static long fingerprint(int[] digest) {
-        long f = ((long) digest[0] << 32) | (digest[1] & 0xffffffffL);
-        return f == 0 ? 1 : f; // 0 marks an empty slot
-    }
 
     /** What {@link #firstSeen} returns for a triplet it has just recorded as new. */
     public static final long NEW = Long.MIN_VALUE;
@@ -44,39 +40,87 @@ public final class PendingTable {
      * records {@code now} as its first sighting and returns {@link #NEW}.
      */
     public long firstSeen(int[] digest, long now, long notBefore) {
-        long fp = fingerprint(digest);
-        int set = digest[2] & setMask;
-        int base = set * WAYS;
+        long fp = fingerprintOf(digest);
+        int set = setKeyOf(digest) & setMask;
         synchronized (locks[set & (STRIPES - 1)]) {
-            int victim = base;
-            for (int i = base; i < base + WAYS; i++) {
-                if (fingerprints[i] == fp) {
-                    long seen = firstSeen[i] & 0xffffffffL;
-                    if (seen >= notBefore) return seen;
-                    firstSeen[i] = (int) now; // expired: this is a new first sighting
-                    return NEW;
-                }
-                if (fingerprints[i] == 0) {
-                    victim = i;
-                } else if (fingerprints[victim] != 0 && (firstSeen[i] & 0xffffffffL) < (firstSeen[victim] & 0xffffffffL)) {
-                    victim = i;
-                }
+            int i = find(set, fp);
+            if (i >= 0) {
+                long seen = firstSeen[i] & 0xffffffffL;
+                if (seen >= notBefore) return seen;
+                firstSeen[i] = (int) now; // expired: this is a new first sighting
+                return NEW;
             }
-            fingerprints[victim] = fp;
-            firstSeen[victim] = (int) now;
+            i = victim(set);
+            fingerprints[i] = fp;
+            firstSeen[i] = (int) now;
             return NEW;
         }
     }
 
+    /**
+     * Takes in a first sighting another node made (replication): an entry unknown here is added, a known
+     * one keeps the earlier of the two times; one seen before {@code notBefore} is ignored.
+     *
+     * @param fingerprint {@link #fingerprintOf} the digest
+     * @param setKey      {@link #setKeyOf} the digest (only its low bits are used)
+     */
+    public void merge(long fingerprint, int setKey, long seen, long notBefore) {
+        if (fingerprint == 0 || seen < notBefore) return;
+        int set = setKey & setMask;
+        synchronized (locks[set & (STRIPES - 1)]) {
+            int i = find(set, fingerprint);
+            if (i >= 0) {
+                long cur = firstSeen[i] & 0xffffffffL;
+                if (cur < notBefore || seen < cur) firstSeen[i] = (int) seen;
+                return;
+            }
+            i = victim(set);
+            fingerprints[i] = fingerprint;
+            firstSeen[i] = (int) seen;
+        }
+    }
+
+    /** The slot of {@code fp} in {@code set}, or -1. Caller holds the set's lock. */
+    private int find(int set, long fp) {
+        for (int i = set * WAYS; i < set * WAYS + WAYS; i++) {
+            if (fingerprints[i] == fp) return i;
+        }
+        return -1;
+    }
+
+    /** An empty slot of {@code set}, else its oldest. Caller holds the set's lock. */
+    private int victim(int set) {
+        int victim = set * WAYS;
+        for (int i = set * WAYS; i < set * WAYS + WAYS; i++) {
+            if (fingerprints[i] == 0) return i;
+            if ((firstSeen[i] & 0xffffffffL) < (firstSeen[victim] & 0xffffffffL)) victim = i;
+        }
+        return victim;
+    }
+
+    /** The 64 bits of a digest that identify it within its set (never 0, which marks an empty slot). */
+    public static long fingerprintOf(int[] digest) {
+        long f = ((long) digest[0] << 32) | (digest[1] & 0xffffffffL);
+        return f == 0 ? 1 : f;
+    }
+
+    /** The word of a digest whose low bits choose its set. */
+    public static int setKeyOf(int[] digest) {
+        return digest[2];
+    }
+
+    /** The set key of an occupied slot (what {@link #merge} needs to put an entry into the same set). */
+    public static int setKeyOfSlot(int slot) {
+        return slot / WAYS;
+    }
+
     /** Forgets {@code digest} (it passed and is now in the filter). */
     public void remove(int[] digest) {
-        long fp = fingerprint(digest);
-        int set = digest[2] & setMask;
-        int base = set * WAYS;
+        long fp = fingerprintOf(digest);
+        int set = setKeyOf(digest) & setMask;
         synchronized (locks[set & (STRIPES - 1)]) {
-            for (int i = base; i < base + WAYS; i++) {
-                if (fingerprints[i] == fp) fingerprints[i] = 0;
-            }
+            int i = find(set, fp);
+            if (i >= 0) fingerprints[i] = 0;
         }
     }
 

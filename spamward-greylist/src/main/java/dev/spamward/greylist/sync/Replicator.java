@@ -4,6 +4,7 @@ import dev.spamward.greylist.engine.Greylister;
 import dev.spamward.greylist.net.TcpListener;
 import dev.spamward.greylist.state.BloomRing;
 import dev.spamward.greylist.state.Digest;
+import dev.spamward.greylist.state.PendingTable;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -39,7 +40,7 @@ public final class Replicator implements AutoCloseable {
     private final BloomRing ring;
     private final Greylister engine;
     private final ServerSocket server;
-    private final ArrayBlockingQueue<int[]> outgoing = new ArrayBlockingQueue<>(QUEUE);
+    private final ArrayBlockingQueue<Outgoing> outgoing = new ArrayBlockingQueue<>(QUEUE);
     private final Thread dialer;
     private final Thread acceptor;
     private final SecureRandom random = new SecureRandom();
@@ -69,7 +70,8 @@ public final class Replicator implements AutoCloseable {
                                    Greylister engine) throws IOException {
         ServerSocket ss = TcpListener.bind("replication", listen, 4);
         Replicator r = new Replicator(peer, secret, ring, engine, ss);
-        engine.addInsertListener(r::offer);
+        engine.addInsertListener(d -> r.offer(new Outgoing(SyncProtocol.UPDATE, d)));
+        engine.addFirstSightingListener(d -> r.offer(new Outgoing(SyncProtocol.FIRST_SIGHTING, d)));
         r.acceptor.start();
         r.dialer.start();
         return r;
@@ -79,10 +81,14 @@ public final class Replicator implements AutoCloseable {
         return (InetSocketAddress) server.getLocalSocketAddress();
     }
 
+    /** One queued message: an insert or a retry-window first attempt, by its triplet digest. */
+    private record Outgoing(byte type, int[] digest) {
+    }
+
     /** Called on the query path: never blocks. */
-    private void offer(int[] digest) {
+    private void offer(Outgoing o) {
         if (!streaming) return; // the next connection's dump carries it
-        if (!outgoing.offer(digest)) dropped.increment();
+        if (!outgoing.offer(o)) dropped.increment();
     }
 
     // ---- sending side ----
@@ -119,7 +125,7 @@ public final class Replicator implements AutoCloseable {
         DataOutputStream dout = new DataOutputStream(new BufferedOutputStream(s.getOutputStream(), 65_536));
         byte[] magic = new byte[8];
         din.readFully(magic);
-        if (!Arrays.equals(magic, SyncProtocol.MAGIC)) throw new IOException("peer is not a Spamward replication peer");
+        if (!Arrays.equals(magic, SyncProtocol.MAGIC)) throw new IOException(SyncProtocol.wrongMagic(magic));
         byte[] nonce = new byte[SyncProtocol.NONCE];
         din.readFully(nonce);
         dout.write(SyncProtocol.MAGIC);
@@ -147,13 +153,15 @@ public final class Replicator implements AutoCloseable {
                 words += n;
             }
         }
+        int sightings = pushFirstSightings(dout);
         dout.writeByte(SyncProtocol.END);
         dout.flush();
         dumpsSent.increment();
-        LOG.info("replication: sent state to {} ({} non-empty words); streaming updates", peerName(), words);
+        LOG.info("replication: sent state to {} ({} non-empty words, {} first attempts); streaming updates", peerName(),
+                words, sightings);
         // The peer never writes after its 'K': a read that returns means it closed, so notice at once
         // (wake the queue with this session's own marker; closing the socket makes the next write fail too).
-        int[] peerClosed = new int[8];
+        Outgoing peerClosed = new Outgoing(SyncProtocol.PING, new int[8]);
         Thread.ofVirtual().name("spamward-sync-watch").start(() -> {
             try {
                 din.read();
@@ -168,7 +176,7 @@ public final class Replicator implements AutoCloseable {
             }
         });
         while (!closed) {
-            int[] d;
+            Outgoing d;
             try {
                 d = outgoing.poll(PING_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -180,13 +188,42 @@ public final class Replicator implements AutoCloseable {
             } else {
                 do {
                     if (d == peerClosed) throw new IOException("peer closed the connection");
-                    dout.writeByte(SyncProtocol.UPDATE);
-                    dout.write(Digest.bytes(d));
+                    if (d.type() == SyncProtocol.UPDATE) {
+                        dout.writeByte(SyncProtocol.UPDATE);
+                        dout.write(Digest.bytes(d.digest()));
+                    } else {
+                        writeFirstSighting(dout, PendingTable.fingerprintOf(d.digest()), PendingTable.setKeyOf(d.digest()), 0);
+                    }
                     sent.increment();
                 } while ((d = outgoing.poll()) != null);
             }
             dout.flush();
         }
+    }
+
+    /**
+     * The retry window's first attempts still inside the window, as 'F' messages; copied out of the table
+     * first, so a slow peer never holds the table's locks.
+     */
+    private int pushFirstSightings(DataOutputStream dout) throws IOException {
+        PendingTable pending = engine.pending();
+        if (pending == null) return 0;
+        long now = System.currentTimeMillis() / 1000;
+        long notBefore = now - engine.options().retryWindowMillis() / 1000;
+        java.util.ArrayList<long[]> live = new java.util.ArrayList<>();
+        pending.forEachOccupied((slot, fp, seen) -> {
+            if (seen >= notBefore) live.add(new long[] {fp, PendingTable.setKeyOfSlot(slot), Math.max(0, now - seen)});
+        });
+        for (long[] e : live) writeFirstSighting(dout, e[0], (int) e[1], e[2]);
+        return live.size();
+    }
+
+    private static void writeFirstSighting(DataOutputStream dout, long fingerprint, int setKey, long ageSeconds)
+            throws IOException {
+        dout.writeByte(SyncProtocol.FIRST_SIGHTING);
+        dout.writeLong(fingerprint);
+        dout.writeInt(setKey);
+        dout.writeInt((int) Math.min(ageSeconds, Integer.MAX_VALUE));
     }
 
     private static boolean allZero(long[] f, int off, int n) {
@@ -213,7 +250,7 @@ public final class Replicator implements AutoCloseable {
             byte[] proof = new byte[32];
             din.readFully(proof);
             if (!Arrays.equals(magic, SyncProtocol.MAGIC)) {
-                LOG.warn("replication: {} is not a Spamward peer", s.getRemoteSocketAddress());
+                LOG.warn("replication: {}: {}", s.getRemoteSocketAddress(), SyncProtocol.wrongMagic(magic));
                 return;
             }
             if (bits != ring.bits() || n != ring.buffers()) {
@@ -253,6 +290,13 @@ public final class Replicator implements AutoCloseable {
                     case SyncProtocol.UPDATE -> {
                         din.readFully(digest);
                         engine.insertFromPeer(Digest.words(digest));
+                        received.increment();
+                    }
+                    case SyncProtocol.FIRST_SIGHTING -> {
+                        long fp = din.readLong();
+                        int setKey = din.readInt();
+                        long age = din.readInt() & 0xffffffffL;
+                        engine.firstSightingFromPeer(fp, setKey, age);
                         received.increment();
                     }
                     case SyncProtocol.PING -> {

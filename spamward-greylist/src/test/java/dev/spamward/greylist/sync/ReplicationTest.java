@@ -15,11 +15,13 @@ import org.junit.jupiter.api.Test;
 /** Two Spamward nodes replicating each other on 127.0.0.1: live updates, full transfer on (re)connect. */
 class ReplicationTest {
 
-    static GreylistService node(int listen, int peer, String secret) throws IOException {
-        return GreylistService.start(TestConfig.of("greylist.grey_delay=1s", "greylist.policy.enabled=false",
-                "greylist.milter.enabled=false", "greylist.sjsms.enabled=false",
+    static GreylistService node(int listen, int peer, String secret, String... more) throws IOException {
+        java.util.List<String> cfg = new java.util.ArrayList<>(java.util.List.of("greylist.grey_delay=1s",
+                "greylist.policy.enabled=false", "greylist.milter.enabled=false", "greylist.sjsms.enabled=false",
                 "greylist.sync_listen=127.0.0.1:" + listen, "greylist.sync_peer=127.0.0.1:" + peer,
                 "greylist.sync_secret=" + secret));
+        cfg.addAll(java.util.List.of(more));
+        return GreylistService.start(TestConfig.of(cfg.toArray(String[]::new)));
     }
 
     static Result ask(GreylistService n, String ip, String from) {
@@ -77,6 +79,41 @@ class ReplicationTest {
                         .doesNotContain("\"dumps_received\":0");
             }
         }
+    }
+
+    /**
+     * Retry-window mode: a first attempt greylisted on one node is known to the other, live and through the
+     * dump of a reconnection, so the retry passes on whichever node it lands on.
+     */
+    @Test
+    void retryWindowFirstAttemptsReachThePeer() throws Exception {
+        int pa = Peers.freePort();
+        int pb = Peers.freePort();
+        String window = "greylist.retry_window=1h";
+        try (GreylistService a = node(pa, pb, "s3cret", window)) {
+            // Seen on A while B is down: it reaches B in the dump when A connects.
+            assertThat(ask(a, "192.0.2.40", "before@example.net")).isEqualTo(Result.GREY);
+            try (GreylistService b = node(pb, pa, "s3cret", window)) {
+                await(() -> a.replicator().streaming() && b.replicator().peerConnected(), "A streaming to B");
+                // Seen on B while connected: a live message to A.
+                long sentBefore = statusNumber(b, "updates_sent");
+                assertThat(ask(b, "192.0.2.50", "live@example.net")).isEqualTo(Result.GREY);
+                await(() -> statusNumber(b, "updates_sent") > sentBefore && statusNumber(a, "updates_received") > 0,
+                        "B's first attempt sent to A");
+                Thread.sleep(1200); // the grey delay (1 s) has passed since both first attempts
+                // Each retry lands on the other node and passes there.
+                assertThat(ask(b, "192.0.2.40", "before@example.net")).isEqualTo(Result.MATCH);
+                assertThat(ask(a, "192.0.2.50", "live@example.net")).isEqualTo(Result.MATCH);
+                // A triplet neither node has seen is still greylisted, on both.
+                assertThat(ask(a, "192.0.2.60", "new@example.net")).isEqualTo(Result.GREY);
+                assertThat(ask(b, "192.0.2.61", "other@example.net")).isEqualTo(Result.GREY);
+            }
+        }
+    }
+
+    private static long statusNumber(GreylistService n, String field) {
+        var m = java.util.regex.Pattern.compile("\"" + field + "\":(\\d+)").matcher(n.status().json());
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
     @Test
