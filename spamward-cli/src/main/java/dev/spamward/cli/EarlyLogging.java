@@ -14,15 +14,16 @@ import java.util.Map;
  * Configures logging before any command class is loaded. slf4j-simple reads its settings when the first
  * logger is created, and command classes create loggers in static fields, so the level (from the
  * configuration file, the environment or the flags) must be known before picocli instantiates them.
- * This reads only the log level, from a light scan of the arguments; errors are left to the real
- * configuration load, which reports them.
+ * This reads only the log level and, for {@code serve}, the log stream, from a light scan of the
+ * arguments; errors are left to the real configuration load, which reports them.
  */
 final class EarlyLogging {
     private EarlyLogging() {
     }
 
-    static void configure(String[] args, Map<String, String> env) {
+    static void configure(String[] args, Map<String, String> env, String command) {
         LogLevel level = LogLevel.INFO;
+        boolean toStdout = false;
         try {
             Path file = null;
             List<String> flags = new ArrayList<>();
@@ -49,13 +50,14 @@ final class EarlyLogging {
             if (file == null && env.get("SPAMWARD_CONFIG") != null && !env.get("SPAMWARD_CONFIG").isBlank()) {
                 file = Path.of(env.get("SPAMWARD_CONFIG"));
             }
-            // Only the log-level assignments matter here; other keys may belong to modules not loaded yet.
-            flags.removeIf(f -> !f.startsWith(CoreSettings.LOG_LEVEL.name() + "="));
-            level = new ConfigLoader(ConfigSchema.of(new CoreSettings())).loadLenient(file, env, flags)
-                    .get(CoreSettings.LOG_LEVEL);
+            // Only the logging assignments matter here; other keys may belong to modules not loaded yet.
+            flags.removeIf(f -> !f.startsWith(CoreSettings.LOG_LEVEL.name() + "=") && !f.startsWith(CoreSettings.LOG_STDOUT.name() + "="));
+            var config = new ConfigLoader(ConfigSchema.of(new CoreSettings())).loadLenient(file, env, flags);
+            level = config.get(CoreSettings.LOG_LEVEL);
+            toStdout = "serve".equals(command) && config.get(CoreSettings.LOG_STDOUT);
         } catch (RuntimeException e) {
             // A bad configuration is reported by the real load, with its origin; log at INFO until then.
         }
-        Logging.configure(level);
+        Logging.configure(level, toStdout);
     }
 }

@@ -36,7 +36,7 @@ public final class Main {
 
     /** Runs one command line and returns its exit code (for tests and embedding). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        EarlyLogging.configure(args, System.getenv());
+        EarlyLogging.configure(args, System.getenv(), firstWord(args));
         CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);

@@ -99,7 +99,8 @@
  *       outage is logged once when it starts and once when it ends, every failed operation counts in
  *       {@code gozer_redis_error_total}, each opening of the breaker in
  *       {@code gozer_redis_circuit_open_total}.</li>
- *   <li>{@code GOZER_LOG_STDOUT} is not supported: Spamward logs to stderr (SLF4J); the audit lines for
+ *   <li>{@code GOZER_LOG_STDOUT} (or {@code log.stdout}) sends the log of {@code spamward serve} to stdout; unlike
+ *       gozer, warnings and errors go there too (slf4j-simple writes one stream). The audit lines for
  *       {@code /report} and {@code /revoke} are INFO lines of {@code dev.spamward.drp.http.DrpHandler}.</li>
  *   <li>{@code GOZER_PORT} outside 1..65535 becomes 8077 with a warning, as gozer.</li>
  * </ul>

@@ -12,6 +12,11 @@ public final class CoreSettings implements ConfigSection {
     public static final ConfigKey<LogLevel> LOG_LEVEL = ConfigKey.of("log.level",
             ValueType.enumeration(LogLevel.class), "info", "Least severe level that is logged (to stderr).");
 
+    public static final ConfigKey<Boolean> LOG_STDOUT = ConfigKey.of("log.stdout", ValueType.bool(), "false",
+            "Write the log of `spamward serve` to stdout instead of stderr (gozer's GOZER_LOG_STDOUT), warnings and "
+                    + "errors included. Other commands keep logging to stderr: their stdout carries results.")
+            .withEnvAliases("GOZER_LOG_STDOUT");
+
     public static final ConfigKey<Boolean> HTTP_ENABLED = ConfigKey.of("http.enabled", ValueType.bool(), "true",
             "Serve the HTTP endpoint (/health, /metrics and the HTTP API).");
 
@@ -25,6 +30,6 @@ public final class CoreSettings implements ConfigSection {
 
     @Override
     public List<ConfigKey<?>> keys() {
-        return List.of(LOG_LEVEL, HTTP_ENABLED, HTTP_LISTEN, HTTP_MAX_CONNECTIONS);
+        return List.of(LOG_LEVEL, LOG_STDOUT, HTTP_ENABLED, HTTP_LISTEN, HTTP_MAX_CONNECTIONS);
     }
 }

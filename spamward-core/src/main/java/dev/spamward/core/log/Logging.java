@@ -4,7 +4,7 @@ import dev.spamward.core.config.CoreSettings.LogLevel;
 import java.util.Locale;
 
 /**
- * Configures slf4j-simple: one line per event on stderr with time, level and logger. It must run before
+ * Configures slf4j-simple: one line per event on stderr (or stdout) with time, level and logger. It must run before
  * the first logger is created, because slf4j-simple reads its settings once.
  */
 public final class Logging {
@@ -13,9 +13,17 @@ public final class Logging {
     private Logging() {
     }
 
-    /** Sets the defaults and the level; later calls only matter before the first logger exists. */
+    /**
+     * Sets the defaults and the level, keeping the stream an earlier call chose (stderr if none); later
+     * calls only matter before the first logger exists.
+     */
     public static void configure(LogLevel level) {
-        System.setProperty(PREFIX + "logFile", "System.err");
+        configure(level, "System.out".equals(System.getProperty(PREFIX + "logFile")));
+    }
+
+    /** Sets the defaults, the level and the stream; later calls only matter before the first logger exists. */
+    public static void configure(LogLevel level, boolean toStdout) {
+        System.setProperty(PREFIX + "logFile", toStdout ? "System.out" : "System.err");
         System.setProperty(PREFIX + "defaultLogLevel", level.name().toLowerCase(Locale.ROOT));
         System.setProperty(PREFIX + "showDateTime", "true");
         System.setProperty(PREFIX + "dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
