@@ -1,5 +1,6 @@
 package dev.spamward.drp.http;
 
+import dev.spamward.core.config.CoreSettings;
 import java.time.Duration;
 
 /**
@@ -25,9 +26,12 @@ public final class ServerTuning {
     private ServerTuning() {
     }
 
-    /** Sets the properties not set yet, for a service whose backend budget is {@code backendTimeout}. */
+    /**
+     * Sets the properties not set yet, for a service whose backend budget is {@code backendTimeout}, with the
+     * default {@code http.max_connections}.
+     */
     public static void apply(Duration backendTimeout) {
-        apply(backendTimeout, 1000);
+        apply(backendTimeout, Integer.parseInt(CoreSettings.HTTP_MAX_CONNECTIONS.defaults().getFirst()));
     }
 
     /** As {@link #apply(Duration)}, accepting at most {@code maxConnections} open connections. */
