@@ -1,12 +1,16 @@
 package dev.spamward.bench.bayes;
 
 import dev.spamward.bayes.store.Label;
+import dev.spamward.bayes.tokenize.Tokenizer;
+import dev.spamward.bayes.tokenize.Tokens;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -25,6 +29,16 @@ final class Toe {
         try (Stream<Path> s = Files.list(dir)) {
             return new ArrayList<>(s.filter(Files::isRegularFile).sorted().toList());
         }
+    }
+
+    /** Every message of the TOE split tokenized once, for the development tools that try many settings. */
+    static Map<Path, Tokens> tokenizeAll(Path base, Tokenizer tk)
+            throws IOException {
+        Map<Path, Tokens> cache = new HashMap<>();
+        for (String d : List.of("learn/ham", "learn/spam", "test/ham", "test/spam")) {
+            for (Path p : list(base.resolve(d))) cache.put(p, tk.tokenize(Files.readAllBytes(p)));
+        }
+        return cache;
     }
 
     static ToeResult run(ToeFilter f, Path base, long seed, int runNo) throws Exception {

@@ -10,10 +10,7 @@ import dev.spamward.bayes.tokenize.Tokenizer;
 import dev.spamward.bayes.tokenize.TokenizerOptions;
 import dev.spamward.bayes.tokenize.Tokens;
 import dev.spamward.mime.MailParser;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,10 +48,7 @@ public final class ToeSweep {
             to = to.withFeatures(fs);
         }
         Tokenizer tk = new Tokenizer(new MailParser(), to);
-        Map<Path, Tokens> cache = new HashMap<>();
-        for (String d : List.of("learn/ham", "learn/spam", "test/ham", "test/spam")) {
-            for (Path p : Toe.list(base.resolve(d))) cache.put(p, tk.tokenize(Files.readAllBytes(p)));
-        }
+        Map<Path, Tokens> cache = Toe.tokenizeAll(base, tk);
         Map<String, Model> models = new java.util.LinkedHashMap<>();
         boolean small = "small".equals(System.getenv("GRID"));
         for (double s : env("S", small ? new double[] {0.45, 1.0} : new double[] {0.0178, 0.1, 0.45, 1.0})) {
