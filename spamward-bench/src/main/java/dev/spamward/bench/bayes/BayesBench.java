@@ -371,7 +371,10 @@ public final class BayesBench {
             messages per CPU-second on one thread, but only after ~30,000 messages; that is the speed of a long-running \
             `spamward serve`, whose HTTP API classifies without a JVM start per message. A JDK AOT cache recorded from a batch run itself, which in JDK 25 carries the method profiles (JEP 515), lets C2 \
             start from complete profiles: 3.5 s instead of 4.5 s for the corpus, still slower than C1 with the launcher's cache (2.5 s; \
-            three alternating runs each).
+            three alternating runs each). A larger batch does not close the gap: over ten copies of the corpus (60,460 files) `bogofilter -t -b` took \
+            15.8 s, `check --batch` 16.8 s with C1 and 18.3 s with C2 (16.4 s with `-XX:PerMethodTrapLimit=0`, which stops C2's \
+            recompile cycles after uncommon traps): C2 still compiled for 22 CPU-seconds (JFR), `WordSplitter.split` alone more \
+            than ten times.
 
             """;
 
