@@ -6,6 +6,7 @@ import dev.spamward.bayes.store.TextDump;
 import dev.spamward.bayes.store.TokenStore;
 import dev.spamward.core.cli.Subcommand;
 import dev.spamward.core.cli.UserException;
+import dev.spamward.core.io.FileErrors;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -120,18 +121,23 @@ public final class BayesCommand implements Subcommand {
                 in = file.equals("-") ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
                         : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new UserException(file + ": cannot read (" + e.getMessage() + ")", 1);
+                throw new UserException(FileErrors.describe(file, e), 1);
             }
             try (in) {
                 return withStore(db, false, s -> {
-                    long n = TextDump.read(in, s);
+                    long n;
+                    try {
+                        n = TextDump.read(in, s);
+                    } catch (IOException e) { // reading the dump, not the store: name the file
+                        throw new UserException(FileErrors.describe(file, e), 1);
+                    }
                     db.err().println("imported " + n + " tokens");
                     return 0;
                 });
             } catch (IllegalArgumentException e) {
                 throw new UserException(file + ": " + e.getMessage(), 1);
             } catch (IOException e) {
-                throw new UserException(file + ": " + e.getMessage(), 1);
+                throw new UserException(FileErrors.describe(file, e), 1);
             }
         }
     }

@@ -12,6 +12,7 @@ import dev.spamward.bayes.tokenize.Tokens;
 import dev.spamward.core.cli.CodedSubcommand;
 import dev.spamward.core.cli.Specs;
 import dev.spamward.core.cli.UserException;
+import dev.spamward.core.io.FileErrors;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -127,7 +128,9 @@ public final class CheckCommand implements Callable<Integer>, CodedSubcommand {
                 out.print(results.get(i).join());
             } catch (CompletionException e) {
                 out.flush();
-                err.println("spamward: " + (files.get(i) == null ? "stdin" : files.get(i)) + ": " + e.getCause().getMessage());
+                String name = files.get(i) == null ? "stdin" : files.get(i).toString();
+                err.println("spamward: " + (e.getCause() instanceof IOException io ? FileErrors.describe(name, io)
+                        : name + ": " + e.getCause().getMessage()));
                 failed++;
             }
         }
@@ -161,7 +164,7 @@ public final class CheckCommand implements Callable<Integer>, CodedSubcommand {
         try {
             return MessageSource.read(f, max);
         } catch (IOException e) {
-            throw new UserException((f == null ? "stdin" : f) + ": " + e.getMessage(), 1);
+            throw new UserException(FileErrors.describe(f == null ? "stdin" : f.toString(), e), 1);
         }
     }
 

@@ -48,6 +48,10 @@ public final class GonzoCommand implements Callable<Integer>, Subcommand {
 
     @Override
     public Integer call() throws Exception {
+        if (!in.equals("-") && java.nio.file.Files.isDirectory(Path.of(in))) {
+            // gonzofilter reads one message; learning a whole tree by mistake is not undone easily
+            throw new UserException(in + " is a directory; -in takes one message file", 1);
+        }
         if (action.check) {
             CheckCommand c = new CheckCommand();
             c.db = db;

@@ -1,14 +1,18 @@
 package dev.spamward.bayes.cli;
 
+import dev.spamward.core.io.FileErrors;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Expands command-line paths into messages: a file holds one message, or several when it is an mbox
@@ -45,9 +49,21 @@ final class MessageSource {
             }
             Path path = Path.of(p);
             if (Files.isDirectory(path)) {
-                try (Stream<Path> s = Files.walk(path)) {
-                    s.filter(Files::isRegularFile).filter(MessageSource::isMessageFile).sorted().forEach(out::add);
+                List<Path> found = new ArrayList<>();
+                try {
+                    Files.walkFileTree(path, new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                            boolean file = attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(f);
+                            if (file && isMessageFile(f)) found.add(f);
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
+                } catch (FileSystemException e) { // an unreadable folder inside: named, before anything is read
+                    throw new IOException(FileErrors.describe(e.getFile() == null ? p : e.getFile(), e), e);
                 }
+                found.sort(null);
+                out.addAll(found);
             } else {
                 out.add(path);
             }

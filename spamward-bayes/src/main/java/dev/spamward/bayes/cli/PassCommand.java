@@ -4,6 +4,8 @@ import dev.spamward.bayes.Bayes;
 import dev.spamward.bayes.Classification;
 import dev.spamward.core.cli.CodedSubcommand;
 import dev.spamward.core.cli.Specs;
+import dev.spamward.core.cli.UserException;
+import dev.spamward.core.io.FileErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,7 +31,8 @@ public final class PassCommand implements Callable<Integer>, CodedSubcommand {
     @Override
     public CommandSpec spec() {
         CommandSpec spec = Specs.command(this, "pass",
-                "Filter a message from stdin to stdout, adding X-Spamward-* header fields (exit 0 even on errors).");
+                "Filter a message from stdin to stdout, adding X-Spamward-* header fields (exit 0 even when classifying fails; "
+                        + "75, EX_TEMPFAIL, when the message cannot be read or written whole).");
         db = DbOption.addTo(spec);
         spec.addOption(Specs.option(Path.class, "FILE", v -> in = v,
                 "Read the message from FILE instead of stdin.", "-in", "--in").build());
@@ -43,6 +46,9 @@ public final class PassCommand implements Callable<Integer>, CodedSubcommand {
      * is written with the fields added, and the rest is copied through as it is read. Only when even the header
      * section is longer than that is the message passed on unchanged, without fields.
      */
+    /** sysexits' EX_TEMPFAIL: an MTA (Postfix pipe, procmail) keeps the message and tries again. */
+    static final int EX_TEMPFAIL = 75;
+
     @Override
     public Integer call() throws IOException {
         long max;
@@ -51,8 +57,20 @@ public final class PassCommand implements Callable<Integer>, CodedSubcommand {
         } catch (RuntimeException e) {
             max = 2L << 20; // the configuration is reported by classifying; the limit must not stop the message
         }
-        try (InputStream is = in == null ? System.in : Files.newInputStream(in);
-             OutputStream os = outFile == null ? System.out : Files.newOutputStream(outFile)) {
+        InputStream is;
+        try {
+            is = in == null ? System.in : Files.newInputStream(in);
+        } catch (IOException e) {
+            throw new UserException(FileErrors.describe(in.toString(), e) + " (nothing was written)", EX_TEMPFAIL);
+        }
+        OutputStream os;
+        try {
+            os = outFile == null ? System.out : Files.newOutputStream(outFile);
+        } catch (IOException e) {
+            is.close();
+            throw new UserException(FileErrors.describe(outFile.toString(), e) + " (nothing was written)", EX_TEMPFAIL);
+        }
+        try (is; os) {
             byte[] head = is.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
             boolean whole = head.length <= max;
             if (whole || HeaderInserter.headerEnd(head) < head.length) {
@@ -64,6 +82,10 @@ public final class PassCommand implements Callable<Integer>, CodedSubcommand {
             }
             if (!whole) is.transferTo(os);
             os.flush();
+        } catch (IOException e) {
+            // The message could not be read or written whole: a temporary failure, so that the MTA keeps it and retries.
+            throw new UserException("the message could not be passed on: " + FileErrors.reason(e) + " (exit 75: try again later)",
+                    EX_TEMPFAIL);
         }
         return 0;
     }

@@ -148,6 +148,48 @@ class CliTest {
         assertThat(r.out()).startsWith("UNSURE ");
     }
 
+    /**
+     * A folder the user cannot read, or null where none can be made: chmod 000 when not root; as root (CI), a
+     * /proc folder of another process, which a container's root may not read either.
+     */
+    private Path unreadableFolder() throws IOException {
+        Path d = tmp.resolve("locked");
+        Files.createDirectories(d.resolve("sub"));
+        Files.writeString(d.resolve("sub/1.eml"), "Subject: x\n\nhello\n");
+        try {
+            Files.setPosixFilePermissions(d.resolve("sub"), java.util.Set.of());
+        } catch (UnsupportedOperationException e) {
+            return null;
+        }
+        try (var s = Files.list(d.resolve("sub"))) {
+            s.count();
+        } catch (java.nio.file.AccessDeniedException e) {
+            return d; // not root: the permissions hold
+        }
+        Path proc = Path.of("/proc/1/task/1/fdinfo");
+        try (var s = Files.list(proc)) {
+            s.count();
+            return null;
+        } catch (IOException e) {
+            return Path.of("/proc/1/task/1");
+        }
+    }
+
+    @Test
+    void anUnreadableFolderInsideATreeIsNamedBeforeAnythingIsLearned() throws IOException {
+        Path tree = unreadableFolder();
+        org.junit.jupiter.api.Assumptions.assumeTrue(tree != null, "no unreadable folder can be made here");
+        Path good = files("spam").get(0);
+        Cli.Result r = Cli.run(null, "learn", "-db", db.toString(), "--spam", good.toString(), tree.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains(": permission denied").contains("nothing was learned")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(Files.exists(db.resolve("data.mdb"))).isFalse();
+        Cli.Result check = Cli.run(null, "check", "--batch", "-db", db.toString(), tree.toString());
+        assertThat(check.exit()).isEqualTo(1);
+        assertThat(check.err()).contains(": permission denied").doesNotContain("Exception");
+    }
+
     @Test
     void aMissingDatabaseIsAClearErrorNotAStackTrace() {
         Cli.Result r = Cli.run("Subject: x\n\nhello\n".getBytes(StandardCharsets.UTF_8), "check", "-db", db.toString(), "-");
@@ -202,6 +244,20 @@ class CliTest {
         assertThat(s).startsWith("From: a@example.org\r\nSubject: hi\r\nX-Spamward-Error: no token database at ")
                 .endsWith("\r\n\r\nbody\r\nwithout final newline");
         assertThat(removeAdded(r.stdout())).isEqualTo(in);
+    }
+
+    @Test
+    void passThatCannotReadOrWriteTheMessageAsksTheMtaToTryAgain() throws IOException {
+        Cli.Result missing = Cli.run(null, "pass", "-db", db.toString(), "-in", tmp.resolve("gone.eml").toString());
+        assertThat(missing.exit()).as("EX_TEMPFAIL: the MTA keeps the message").isEqualTo(75);
+        assertThat(missing.err()).contains("gone.eml: no such file or directory (nothing was written)").doesNotContain("Exception");
+        assertThat(missing.stdout()).isEmpty();
+
+        Path msg = tmp.resolve("m.eml");
+        Files.writeString(msg, "Subject: x\n\nhello\n");
+        Cli.Result toDir = Cli.run(null, "pass", "-db", db.toString(), "-in", msg.toString(), "-out", tmp.toString());
+        assertThat(toDir.exit()).isEqualTo(75);
+        assertThat(toDir.err()).contains(tmp + ": is a directory (nothing was written)").doesNotContain("Exception");
     }
 
     @Test
@@ -277,6 +333,12 @@ class CliTest {
             assertThat(Cli.run(null, "gonzo", "-db", db.toString(), "-ham", "-in", ham.get(i).toString()).exit()).isZero();
         }
         assertThat(Cli.run(null, "gonzo", "-db", db.toString(), "-check", "-in", spam.get(20).toString()).exit()).isIn(10, 11);
+        // -in is one message, as in gonzofilter: a folder is refused, not learned message by message
+        String before = Cli.run(null, "bayes", "stats", "-db", db.toString()).out();
+        Cli.Result dir = Cli.run(null, "gonzo", "-db", db.toString(), "-spam", "-in", spam.get(0).getParent().toString());
+        assertThat(dir.exit()).isEqualTo(1);
+        assertThat(dir.err()).contains("is a directory; -in takes one message file");
+        assertThat(Cli.run(null, "bayes", "stats", "-db", db.toString()).out()).isEqualTo(before);
     }
 
     @Test

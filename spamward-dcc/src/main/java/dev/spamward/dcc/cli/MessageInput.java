@@ -1,6 +1,7 @@
 package dev.spamward.dcc.cli;
 
 import dev.spamward.core.cli.UserException;
+import dev.spamward.core.io.FileErrors;
 import dev.spamward.dcc.checksum.DccChecksummer;
 import dev.spamward.dcc.checksum.Fuz1Rules;
 import dev.spamward.dcc.checksum.MessageChecksums;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -64,10 +64,8 @@ final class MessageInput {
                 throw new UserException(name() + ": larger than dcc.max_message_size (" + maxBytes + " bytes)", 2);
             }
             return b;
-        } catch (NoSuchFileException e) {
-            throw new UserException(file + ": no such file", 2);
         } catch (IOException e) {
-            throw new UserException(name() + ": " + e.getMessage(), 2);
+            throw new UserException(FileErrors.describe(name(), e), 2);
         }
     }
 }

@@ -2,12 +2,12 @@ package dev.spamward.pyzor.cli;
 
 import dev.spamward.core.cli.CommandContext;
 import dev.spamward.core.cli.UserException;
+import dev.spamward.core.io.FileErrors;
 import dev.spamward.pyzor.client.PyzorClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,10 +70,8 @@ class PyzorOptions {
                         + max + " bytes)", EX_DATAERR);
             }
             return data;
-        } catch (NoSuchFileException e) {
-            throw new UserException("pyzor: no such file: " + file, EX_NOINPUT);
         } catch (IOException e) {
-            throw new UserException("pyzor: cannot read " + file + ": " + e.getMessage(), EX_NOINPUT);
+            throw new UserException("pyzor: cannot read " + FileErrors.describe(file, e), EX_NOINPUT);
         }
     }
 }

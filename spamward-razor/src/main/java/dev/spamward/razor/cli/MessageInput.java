@@ -1,6 +1,7 @@
 package dev.spamward.razor.cli;
 
 import dev.spamward.core.cli.UserException;
+import dev.spamward.core.io.FileErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,12 +18,11 @@ final class MessageInput {
     static byte[] read(String name) {
         try {
             if (name == null || name.equals("-")) return readLimited(System.in, "standard input");
-            Path p = Path.of(name);
-            if (!Files.isRegularFile(p)) throw new UserException("cannot read " + name + ": no such file", 2);
-            if (Files.size(p) > MAX_BYTES) throw new UserException(name + " is larger than " + MAX_BYTES + " bytes", 2);
-            return Files.readAllBytes(p);
+            try (InputStream in = Files.newInputStream(Path.of(name))) {
+                return readLimited(in, name);
+            }
         } catch (IOException e) {
-            throw new UserException("cannot read " + name + ": " + e.getMessage(), 2);
+            throw new UserException("cannot read " + FileErrors.describe(name, e), 2);
         }
     }
 
