@@ -157,6 +157,26 @@ public final class Greylister {
         sightingListeners.add(listener);
     }
 
+    /** Receives one first attempt of the retry window (see {@link #forEachFirstSighting}). */
+    @FunctionalInterface
+    public interface SightingVisitor {
+        void accept(long fingerprint, int setKey, long ageSeconds);
+    }
+
+    /**
+     * Calls {@code visitor} for every first attempt still inside the retry window, with its age by this engine's
+     * clock (replication sends them in its dump); nothing when the window is off. The visitor runs under the
+     * table's locks: it should only collect.
+     */
+    public void forEachFirstSighting(SightingVisitor visitor) {
+        if (pending == null) return;
+        long now = clock.getAsLong() / 1000;
+        long notBefore = now - rules.opt().retryWindowMillis() / 1000;
+        pending.forEachOccupied((slot, fp, seen) -> {
+            if (seen >= notBefore) visitor.accept(fp, PendingTable.setKeyOfSlot(slot), Math.max(0, now - seen));
+        });
+    }
+
     /**
      * A first attempt a replication peer recorded {@code ageSeconds} ago (an age rather than a time, so
      * the two nodes' clocks need not agree); ignored when the retry window is off. Not sent back.

@@ -206,14 +206,8 @@ public final class Replicator implements AutoCloseable {
      * first, so a slow peer never holds the table's locks.
      */
     private int pushFirstSightings(DataOutputStream dout) throws IOException {
-        PendingTable pending = engine.pending();
-        if (pending == null) return 0;
-        long now = System.currentTimeMillis() / 1000;
-        long notBefore = now - engine.options().retryWindowMillis() / 1000;
         java.util.ArrayList<long[]> live = new java.util.ArrayList<>();
-        pending.forEachOccupied((slot, fp, seen) -> {
-            if (seen >= notBefore) live.add(new long[] {fp, PendingTable.setKeyOfSlot(slot), Math.max(0, now - seen)});
-        });
+        engine.forEachFirstSighting((fp, setKey, age) -> live.add(new long[] {fp, setKey, age}));
         for (long[] e : live) writeFirstSighting(dout, e[0], (int) e[1], e[2]);
         return live.size();
     }
