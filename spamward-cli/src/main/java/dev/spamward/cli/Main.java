@@ -31,7 +31,15 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(System.out, true);
+        int rc = run(args, out, new PrintWriter(System.err, true));
+        // PrintStream and PrintWriter swallow write errors: output lost to a full disk or a closed pipe must not
+        // look like success (a failure the command reported itself, or a result code such as check's 10/11, stays)
+        if ((out.checkError() || System.out.checkError()) && rc == 0) {
+            System.err.println("spamward: cannot write to standard output (disk full or pipe closed?)");
+            rc = 1;
+        }
+        System.exit(rc);
     }
 
     /** Runs one command line and returns its exit code (for tests and embedding). */

@@ -9,6 +9,7 @@ import dev.spamward.core.io.FileErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,6 +83,8 @@ public final class PassCommand implements Callable<Integer>, CodedSubcommand {
             }
             if (!whole) is.transferTo(os);
             os.flush();
+            // System.out does not throw: a full disk or a closed pipe would otherwise exit 0 with the message lost
+            if (os instanceof PrintStream ps && ps.checkError()) throw new IOException("write error on standard output");
         } catch (IOException e) {
             // The message could not be read or written whole: a temporary failure, so that the MTA keeps it and retries.
             throw new UserException("the message could not be passed on: " + FileErrors.reason(e) + " (exit 75: try again later)",
