@@ -2,6 +2,7 @@ package dev.spamward.greylist;
 
 import dev.spamward.core.config.Config;
 import dev.spamward.core.config.ConfigKey;
+import dev.spamward.core.io.FileErrors;
 import dev.spamward.greylist.check.Check;
 import dev.spamward.greylist.check.Dns;
 import dev.spamward.greylist.check.DnsListCheck;
@@ -28,6 +29,8 @@ import dev.spamward.greylist.sync.GrossdSync;
 import dev.spamward.greylist.sync.Replicator;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -48,6 +51,9 @@ public final class GreylistService implements AutoCloseable {
     private final BloomRing ring;
     private final Greylister engine;
     private final Path stateFile;
+    /** Why the state file cannot be saved (null while it can), and when it last was (epoch seconds, 0: never). */
+    private volatile String stateFileProblem;
+    private volatile long stateSavedAt;
     private final long saveIntervalMillis;
     private final Deque<AutoCloseable> doors = new ArrayDeque<>();
     private final List<String> descriptions = new ArrayList<>();
@@ -76,6 +82,7 @@ public final class GreylistService implements AutoCloseable {
         PendingTable sightings = Greylister.newPendingTable(opt);
         this.ring = stateFile == null ? new BloomRing(bits, buffers, now)
                 : StateFile.load(stateFile, bits, buffers, now, new StateFile.Pending(delayed, sightings));
+        if (stateFile != null) checkStateFolder();
         long rotate = c.get(GreylistSettings.ROTATE_INTERVAL).toSeconds();
         this.rotateIntervalSeconds = rotate;
         Stats stats = new Stats();
@@ -253,9 +260,47 @@ public final class GreylistService implements AutoCloseable {
             StateFile.save(ring, new StateFile.Pending(engine.delayQueue(), engine.pending()), stateFile,
                     System.currentTimeMillis() / 1000);
             LOG.debug("greylist state saved to {} in {} ms", stateFile, (System.nanoTime() - t0) / 1_000_000);
-        } catch (IOException | RuntimeException e) {
-            LOG.error("cannot save greylist state to {}: {}", stateFile, e.toString());
+            stateSavedAt = System.currentTimeMillis() / 1000;
+            if (stateFileProblem != null) LOG.info("greylist state saved to {} again", stateFile);
+            stateFileProblem = null;
+        } catch (IOException e) {
+            stateFileProblem = FileErrors.describe(e);
+            LOG.error("cannot save greylist state to {}: {}", stateFile, stateFileProblem);
+        } catch (RuntimeException e) {
+            stateFileProblem = e.toString();
+            LOG.error("cannot save greylist state to {}: {}", stateFile, stateFileProblem);
         }
+    }
+
+    /**
+     * Says at start, not at the first save minutes later, when the state file's folder cannot be written (a daemon
+     * user whose home is /nonexistent, a read-only file system): the state would be lost at every restart.
+     */
+    private void checkStateFolder() {
+        Path dir = stateFile.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+            if (!Files.isWritable(dir)) throw new AccessDeniedException(dir.toString());
+        } catch (IOException e) {
+            stateFileProblem = FileErrors.describe(e);
+            LOG.warn("greylist state cannot be saved to {} ({}): it will be lost at shutdown; set greylist.statefile to a "
+                    + "writable path", stateFile, stateFileProblem);
+        }
+    }
+
+    /** The state file, or null when state is not saved. */
+    public Path stateFile() {
+        return stateFile;
+    }
+
+    /** Why the state file cannot be saved, or null while it can. */
+    public String stateFileProblem() {
+        return stateFileProblem;
+    }
+
+    /** When the state file was last saved (epoch seconds; 0: not yet by this process). */
+    public long stateSavedAt() {
+        return stateSavedAt;
     }
 
     public Greylister engine() {

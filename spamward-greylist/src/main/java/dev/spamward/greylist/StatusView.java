@@ -46,6 +46,15 @@ public final class StatusView {
                 .append(",\"memory_bytes\":").append(ring.memoryBytes()).append('}');
         sb.append(",\"delay_queue\":{\"length\":").append(service.engine().delayQueue().size())
                 .append(",\"dropped\":").append(service.engine().delayQueue().dropped()).append('}');
+        sb.append(",\"state_file\":");
+        if (service.stateFile() == null) {
+            sb.append("null");
+        } else {
+            String problem = service.stateFileProblem();
+            sb.append("{\"path\":\"").append(escape(service.stateFile().toString())).append("\",\"saved_at\":")
+                    .append(service.stateSavedAt()).append(",\"problem\":")
+                    .append(problem == null ? "null" : "\"" + escape(problem) + "\"").append('}');
+        }
         if (service.replicator() != null) sb.append(",\"replication\":").append(service.replicator().statusJson());
         if (service.grossdSync() != null) sb.append(",\"replication\":").append(service.grossdSync().statusJson());
         return sb.append("}\n").toString();
@@ -62,6 +71,7 @@ public final class StatusView {
         if (!service.maintenanceAlive()) return "2: maintenance thread is dead.\n";
         if (now - ring.lastRotate() > service.rotateIntervalSeconds() + 60) return "2: Rotate stuck.\n";
         if (service.replicator() != null && !service.replicator().streaming()) return "1: Peer unreachable.\n";
+        if (service.stateFileProblem() != null) return "1: State file not saved: " + service.stateFileProblem() + ".\n";
         if (service.grossdSync() != null && !service.grossdSync().connected()) return "1: Peer unreachable.\n";
         long total = 0;
         for (Result r : Result.values()) total += st.answers(r);

@@ -30,6 +30,26 @@ class GreylistServiceTest {
         }
     }
 
+    /** A state file that cannot be written is reported at start, in the status and to Nagios, and cleared once saved. */
+    @Test
+    void anUnwritableStateFileIsReportedAtStartNotMinutesLater() throws Exception {
+        Path notAFolder = dir.resolve("plain-file");
+        Files.writeString(notAFolder, "x");
+        String[] cfg = {"greylist.statefile=" + notAFolder.resolve("grey.state"), "greylist.state_save_interval=1h"};
+        try (GreylistService s = GreylistService.start(TestConfig.of(cfg))) {
+            assertThat(s.stateFileProblem()).isEqualTo(notAFolder + ": already exists (and is not a directory)");
+            assertThat(s.status().json()).contains("\"state_file\":{\"path\":\"" + notAFolder.resolve("grey.state") + "\"")
+                    .contains("\"problem\":\"" + notAFolder + ": already exists");
+            assertThat(s.status().nagios()).startsWith("1: State file not saved: " + notAFolder);
+            // the operator fixes the folder: the next save clears the problem
+            Files.delete(notAFolder);
+            s.save();
+            assertThat(s.stateFileProblem()).isNull();
+            assertThat(s.stateSavedAt()).isPositive();
+            assertThat(s.status().nagios()).startsWith("0: ");
+        }
+    }
+
     /** grossd loses its delay queue on a restart, so such a sender would be greylisted a second time. */
     @Test
     void aSenderGreylistedJustBeforeARestartPassesItsRetryAfterIt() throws Exception {

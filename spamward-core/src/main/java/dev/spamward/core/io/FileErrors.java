@@ -2,6 +2,7 @@ package dev.spamward.core.io;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -16,6 +17,11 @@ public final class FileErrors {
     private FileErrors() {
     }
 
+    /** {@code path: reason} when the error names its file, else the reason alone. */
+    public static String describe(IOException e) {
+        return e instanceof FileSystemException f && f.getFile() != null ? describe(f.getFile(), e) : reason(e);
+    }
+
     /** {@code name: reason}, e.g. {@code /var/mail/x: permission denied}. */
     public static String describe(String name, IOException e) {
         return name + ": " + reason(e);
@@ -27,8 +33,9 @@ public final class FileErrors {
             case NoSuchFileException x -> "no such file or directory";
             case AccessDeniedException x -> "permission denied";
             case NotDirectoryException x -> "not a directory";
+            case FileAlreadyExistsException x -> "already exists (and is not a directory)";
             case FileSystemException x when x.getReason() != null -> lowerFirst(x.getReason());
-            case FileSystemException x -> "cannot be read";
+            case FileSystemException x -> "cannot be accessed";
             default -> e.getMessage() == null || e.getMessage().isBlank() ? "read error (" + e.getClass().getSimpleName() + ")"
                     : lowerFirst(e.getMessage());
         };

@@ -34,9 +34,11 @@ class FileErrorsTest {
     void aPathOnlyMessageBecomesAReason() {
         // What the JDK throws for an unreadable file such as /proc/1/mem: the message is the path alone.
         assertThat(FileErrors.describe("/proc/1/mem", new AccessDeniedException("/proc/1/mem"))).isEqualTo("/proc/1/mem: permission denied");
-        assertThat(FileErrors.reason(new FileSystemException("/x"))).isEqualTo("cannot be read");
+        assertThat(FileErrors.reason(new FileSystemException("/x"))).isEqualTo("cannot be accessed");
         assertThat(FileErrors.reason(new FileSystemException("/x", null, "Input/output error"))).isEqualTo("input/output error");
         assertThat(FileErrors.reason(new IOException())).isEqualTo("read error (IOException)");
+        assertThat(FileErrors.describe(new AccessDeniedException("/nonexistent"))).isEqualTo("/nonexistent: permission denied");
+        assertThat(FileErrors.describe(new IOException("Is a directory"))).isEqualTo("is a directory");
         assertThat(FileErrors.reason(new IOException("EOF in header"))).as("acronyms keep their case").isEqualTo("EOF in header");
     }
 }
