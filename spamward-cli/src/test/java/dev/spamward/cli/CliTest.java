@@ -137,6 +137,10 @@ class CliTest {
             HttpResponse<String> metrics = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(metrics.statusCode()).isEqualTo(200);
+            // /health answers before the greylisting service has started: stop only once everything runs
+            while (!Files.readString(dir.resolve("serve.log")).contains("spamward serving") && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
         } finally {
             p.destroy(); // SIGTERM
             assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
