@@ -2,7 +2,7 @@ package dev.spamward.greylist;
 
 import dev.spamward.core.config.Config;
 import dev.spamward.core.config.ConfigKey;
-import dev.spamward.core.io.FileErrors;
+import dev.spamward.core.io.IoErrors;
 import dev.spamward.greylist.check.Check;
 import dev.spamward.greylist.check.Dns;
 import dev.spamward.greylist.check.DnsListCheck;
@@ -264,7 +264,7 @@ public final class GreylistService implements AutoCloseable {
             if (stateFileProblem != null) LOG.info("greylist state saved to {} again", stateFile);
             stateFileProblem = null;
         } catch (IOException e) {
-            stateFileProblem = FileErrors.describe(e);
+            stateFileProblem = IoErrors.describe(e);
             LOG.error("cannot save greylist state to {}: {}", stateFile, stateFileProblem);
         } catch (RuntimeException e) {
             stateFileProblem = e.toString();
@@ -282,7 +282,7 @@ public final class GreylistService implements AutoCloseable {
             Files.createDirectories(dir);
             if (!Files.isWritable(dir)) throw new AccessDeniedException(dir.toString());
         } catch (IOException e) {
-            stateFileProblem = FileErrors.describe(e);
+            stateFileProblem = IoErrors.describe(e);
             LOG.warn("greylist state cannot be saved to {} ({}): it will be lost at shutdown; set greylist.statefile to a "
                     + "writable path", stateFile, stateFileProblem);
         }

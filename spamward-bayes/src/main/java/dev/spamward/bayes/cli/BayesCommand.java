@@ -6,7 +6,7 @@ import dev.spamward.bayes.store.TextDump;
 import dev.spamward.bayes.store.TokenStore;
 import dev.spamward.core.cli.Subcommand;
 import dev.spamward.core.cli.UserException;
-import dev.spamward.core.io.FileErrors;
+import dev.spamward.core.io.IoErrors;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -121,7 +121,7 @@ public final class BayesCommand implements Subcommand {
                 in = file.equals("-") ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
                         : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new UserException(FileErrors.describe(file, e), 1);
+                throw new UserException(IoErrors.describe(file, e), 1);
             }
             try (in) {
                 return withStore(db, false, s -> {
@@ -129,7 +129,7 @@ public final class BayesCommand implements Subcommand {
                     try {
                         n = TextDump.read(in, s);
                     } catch (IOException e) { // reading the dump, not the store: name the file
-                        throw new UserException(FileErrors.describe(file, e), 1);
+                        throw new UserException(IoErrors.describe(file, e), 1);
                     }
                     db.err().println("imported " + n + " tokens");
                     return 0;
@@ -137,7 +137,7 @@ public final class BayesCommand implements Subcommand {
             } catch (IllegalArgumentException e) {
                 throw new UserException(file + ": " + e.getMessage(), 1);
             } catch (IOException e) {
-                throw new UserException(FileErrors.describe(file, e), 1);
+                throw new UserException(IoErrors.describe(file, e), 1);
             }
         }
     }

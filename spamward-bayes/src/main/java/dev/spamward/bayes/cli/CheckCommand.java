@@ -12,7 +12,7 @@ import dev.spamward.bayes.tokenize.Tokens;
 import dev.spamward.core.cli.CodedSubcommand;
 import dev.spamward.core.cli.Specs;
 import dev.spamward.core.cli.UserException;
-import dev.spamward.core.io.FileErrors;
+import dev.spamward.core.io.IoErrors;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -129,7 +129,7 @@ public final class CheckCommand implements Callable<Integer>, CodedSubcommand {
             } catch (CompletionException e) {
                 out.flush();
                 String name = files.get(i) == null ? "stdin" : files.get(i).toString();
-                err.println("spamward: " + (e.getCause() instanceof IOException io ? FileErrors.describe(name, io)
+                err.println("spamward: " + (e.getCause() instanceof IOException io ? IoErrors.describe(name, io)
                         : name + ": " + e.getCause().getMessage()));
                 failed++;
             }
@@ -164,7 +164,7 @@ public final class CheckCommand implements Callable<Integer>, CodedSubcommand {
         try {
             return MessageSource.read(f, max);
         } catch (IOException e) {
-            throw new UserException(FileErrors.describe(f == null ? "stdin" : f.toString(), e), 1);
+            throw new UserException(IoErrors.describe(f == null ? "stdin" : f.toString(), e), 1);
         }
     }
 

@@ -8,7 +8,7 @@ import dev.spamward.bayes.store.StoreException;
 import dev.spamward.bayes.store.TokenStore;
 import dev.spamward.core.cli.Subcommand;
 import dev.spamward.core.cli.UserException;
-import dev.spamward.core.io.FileErrors;
+import dev.spamward.core.io.IoErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -81,7 +81,7 @@ public class LearnCommand implements Callable<Integer>, Subcommand {
                         counted[0]++;
                     });
                 } catch (IOException e) {
-                    err.println("spamward: " + FileErrors.describe(f == null ? "stdin" : f.toString(), e));
+                    err.println("spamward: " + IoErrors.describe(f == null ? "stdin" : f.toString(), e));
                     failed++;
                     continue;
                 }

@@ -1,6 +1,6 @@
 package dev.spamward.bayes.cli;
 
-import dev.spamward.core.io.FileErrors;
+import dev.spamward.core.io.IoErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileSystemException;
@@ -60,7 +60,7 @@ final class MessageSource {
                         }
                     });
                 } catch (FileSystemException e) { // an unreadable folder inside: named, before anything is read
-                    throw new IOException(FileErrors.describe(e.getFile() == null ? p : e.getFile(), e), e);
+                    throw new IOException(IoErrors.describe(e.getFile() == null ? p : e.getFile(), e), e);
                 }
                 found.sort(null);
                 out.addAll(found);

@@ -5,7 +5,7 @@ import dev.spamward.bayes.Classification;
 import dev.spamward.core.cli.CodedSubcommand;
 import dev.spamward.core.cli.Specs;
 import dev.spamward.core.cli.UserException;
-import dev.spamward.core.io.FileErrors;
+import dev.spamward.core.io.IoErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -62,14 +62,14 @@ public final class PassCommand implements Callable<Integer>, CodedSubcommand {
         try {
             is = in == null ? System.in : Files.newInputStream(in);
         } catch (IOException e) {
-            throw new UserException(FileErrors.describe(in.toString(), e) + " (nothing was written)", EX_TEMPFAIL);
+            throw new UserException(IoErrors.describe(in.toString(), e) + " (nothing was written)", EX_TEMPFAIL);
         }
         OutputStream os;
         try {
             os = outFile == null ? System.out : Files.newOutputStream(outFile);
         } catch (IOException e) {
             is.close();
-            throw new UserException(FileErrors.describe(outFile.toString(), e) + " (nothing was written)", EX_TEMPFAIL);
+            throw new UserException(IoErrors.describe(outFile.toString(), e) + " (nothing was written)", EX_TEMPFAIL);
         }
         try (is; os) {
             byte[] head = is.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
@@ -87,7 +87,7 @@ public final class PassCommand implements Callable<Integer>, CodedSubcommand {
             if (os instanceof PrintStream ps && ps.checkError()) throw new IOException("write error on standard output");
         } catch (IOException e) {
             // The message could not be read or written whole: a temporary failure, so that the MTA keeps it and retries.
-            throw new UserException("the message could not be passed on: " + FileErrors.reason(e) + " (exit 75: try again later)",
+            throw new UserException("the message could not be passed on: " + IoErrors.reason(e) + " (exit 75: try again later)",
                     EX_TEMPFAIL);
         }
         return 0;

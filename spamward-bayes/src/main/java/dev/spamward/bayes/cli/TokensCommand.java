@@ -3,7 +3,7 @@ package dev.spamward.bayes.cli;
 import dev.spamward.bayes.tokenize.Tokens;
 import dev.spamward.core.cli.Subcommand;
 import dev.spamward.core.cli.UserException;
-import dev.spamward.core.io.FileErrors;
+import dev.spamward.core.io.IoErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ public final class TokensCommand implements Callable<Integer>, Subcommand {
         try {
             msg = MessageSource.read(file.equals("-") ? null : Path.of(file), dev.spamward.bayes.Bayes.maxMessageBytes(db.config()));
         } catch (IOException e) {
-            throw new UserException(FileErrors.describe(file, e), 1);
+            throw new UserException(IoErrors.describe(file, e), 1);
         }
         Tokens t = dev.spamward.bayes.Bayes.tokenizer(db.config()).tokenize(msg);
         PrintWriter out = db.out();

@@ -1,6 +1,6 @@
 package dev.spamward.core.config;
 
-import dev.spamward.core.io.FileErrors;
+import dev.spamward.core.io.IoErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,7 +111,7 @@ public final class ConfigLoader {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ConfigException("cannot read configuration file " + FileErrors.describe(file.toString(), e));
+            throw new ConfigException("cannot read configuration file " + IoErrors.describe(file.toString(), e));
         }
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();

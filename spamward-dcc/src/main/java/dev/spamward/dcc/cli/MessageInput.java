@@ -1,7 +1,7 @@
 package dev.spamward.dcc.cli;
 
 import dev.spamward.core.cli.UserException;
-import dev.spamward.core.io.FileErrors;
+import dev.spamward.core.io.IoErrors;
 import dev.spamward.dcc.checksum.DccChecksummer;
 import dev.spamward.dcc.checksum.Fuz1Rules;
 import dev.spamward.dcc.checksum.MessageChecksums;
@@ -65,7 +65,7 @@ final class MessageInput {
             }
             return b;
         } catch (IOException e) {
-            throw new UserException(FileErrors.describe(name(), e), 2);
+            throw new UserException(IoErrors.describe(name(), e), 2);
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.spamward.drp.backend;
 
 import dev.spamward.core.cli.UserException;
 import dev.spamward.core.config.Config;
-import dev.spamward.core.io.FileErrors;
+import dev.spamward.core.io.IoErrors;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -51,7 +51,7 @@ public record Backends(DccBackend dcc, RazorBackend razor, PyzorBackend pyzor) {
         try {
             return s.get();
         } catch (java.io.UncheckedIOException e) { // an ids/servers/accounts/identity file that cannot be read
-            throw new UserException("cannot configure the " + what + " client: " + FileErrors.describe(e.getCause())
+            throw new UserException("cannot configure the " + what + " client: " + IoErrors.describe(e.getCause())
                     + " (this process runs as " + System.getProperty("user.name") + ")", 2);
         } catch (RuntimeException e) {
             throw new UserException("cannot configure the " + what + " client: " + e.getMessage(), 2);

@@ -1,6 +1,7 @@
 package dev.spamward.drp.cli;
 
 import dev.spamward.core.cli.Subcommand;
+import dev.spamward.core.io.IoErrors;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -24,7 +25,7 @@ public final class HealthCommand extends LocalEndpoint implements Callable<Integ
             }
             spec.commandLine().getErr().println("unhealthy: " + base + "/health answered " + r.statusCode());
         } catch (IOException e) {
-            spec.commandLine().getErr().println("unhealthy: cannot reach " + base + "/health: " + e);
+            spec.commandLine().getErr().println("unhealthy: cannot reach " + base + "/health: " + IoErrors.reason(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             spec.commandLine().getErr().println("unhealthy: interrupted");

@@ -2,6 +2,7 @@ package dev.spamward.drp.cli;
 
 import dev.spamward.core.cli.Subcommand;
 import dev.spamward.core.cli.UserException;
+import dev.spamward.core.io.IoErrors;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -25,7 +26,7 @@ public final class StatsCommand extends LocalEndpoint implements Callable<Intege
             spec.commandLine().getOut().flush();
             return 0;
         } catch (IOException e) {
-            throw new UserException("cannot reach " + base + "/metrics (is 'spamward serve' running?): " + e, 1);
+            throw new UserException("cannot reach " + base + "/metrics (is 'spamward serve' running?): " + IoErrors.reason(e), 1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserException("interrupted", 1);

@@ -5,6 +5,7 @@ import dev.spamward.core.cli.Subcommand;
 import dev.spamward.core.cli.UserException;
 import dev.spamward.core.config.Config;
 import dev.spamward.core.config.CoreSettings;
+import dev.spamward.core.io.IoErrors;
 import dev.spamward.greylist.GreylistSettings;
 import dev.spamward.greylist.client.MilterClient;
 import dev.spamward.greylist.client.PolicyClient;
@@ -144,7 +145,7 @@ public final class GreylistCommand implements Subcommand, Runnable {
                 if (r.statusCode() != 200) throw new UserException(uri + " answered HTTP " + r.statusCode(), 1);
                 System.out.print(r.body());
             } catch (IOException e) {
-                throw new UserException("cannot reach " + uri + ": " + e.getMessage(), 1);
+                throw new UserException("cannot reach " + uri + " (is 'spamward serve' running?): " + IoErrors.reason(e), 1);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new UserException("interrupted", 1);

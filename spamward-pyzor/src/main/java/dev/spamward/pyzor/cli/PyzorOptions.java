@@ -2,7 +2,7 @@ package dev.spamward.pyzor.cli;
 
 import dev.spamward.core.cli.CommandContext;
 import dev.spamward.core.cli.UserException;
-import dev.spamward.core.io.FileErrors;
+import dev.spamward.core.io.IoErrors;
 import dev.spamward.pyzor.client.PyzorClient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,7 +71,7 @@ class PyzorOptions {
             }
             return data;
         } catch (IOException e) {
-            throw new UserException("pyzor: cannot read " + FileErrors.describe(file, e), EX_NOINPUT);
+            throw new UserException("pyzor: cannot read " + IoErrors.describe(file, e), EX_NOINPUT);
         }
     }
 }

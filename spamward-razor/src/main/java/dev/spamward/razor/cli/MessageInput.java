@@ -1,7 +1,7 @@
 package dev.spamward.razor.cli;
 
 import dev.spamward.core.cli.UserException;
-import dev.spamward.core.io.FileErrors;
+import dev.spamward.core.io.IoErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,7 +22,7 @@ final class MessageInput {
                 return readLimited(in, name);
             }
         } catch (IOException e) {
-            throw new UserException("cannot read " + FileErrors.describe(name, e), 2);
+            throw new UserException("cannot read " + IoErrors.describe(name, e), 2);
         }
     }
 

@@ -15,7 +15,7 @@ import dev.spamward.bayes.store.StoreException;
 import dev.spamward.bayes.store.StoreStats;
 import dev.spamward.bayes.store.TokenRecord;
 import dev.spamward.bayes.store.TokenStore;
-import dev.spamward.core.io.FileErrors;
+import dev.spamward.core.io.IoErrors;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -123,7 +123,7 @@ public final class LmdbTokenStore implements TokenStore {
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {
-                throw new StoreException("cannot create the token database directory " + dir + " (" + FileErrors.describe(e) + ")");
+                throw new StoreException("cannot create the token database directory " + dir + " (" + IoErrors.describe(e) + ")");
             }
         }
         MemorySegment env;
@@ -165,7 +165,7 @@ public final class LmdbTokenStore implements TokenStore {
         } catch (IOException e) {
             envClose(env);
             writerLock.close();
-            throw new StoreException("cannot unlock " + FileErrors.describe(dir.resolve("writer.lock").toString(), e));
+            throw new StoreException("cannot unlock " + IoErrors.describe(dir.resolve("writer.lock").toString(), e));
         } catch (RuntimeException e) {
             envClose(env);
             if (writerLock != null) writerLock.close();
@@ -542,7 +542,7 @@ public final class LmdbTokenStore implements TokenStore {
                 adoptMapSize(rc == MDB_MAP_FULL ? mapSize * 2 : 0);
             }
         } catch (IOException e) {
-            throw new StoreException("cannot unlock " + FileErrors.describe(dir.resolve("writer.lock").toString(), e));
+            throw new StoreException("cannot unlock " + IoErrors.describe(dir.resolve("writer.lock").toString(), e));
         } finally {
             writeLock.unlock();
         }

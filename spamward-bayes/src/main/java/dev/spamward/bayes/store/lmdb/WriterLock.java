@@ -1,7 +1,7 @@
 package dev.spamward.bayes.store.lmdb;
 
 import dev.spamward.bayes.store.StoreException;
-import dev.spamward.core.io.FileErrors;
+import dev.spamward.core.io.IoErrors;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -26,7 +26,7 @@ final class WriterLock implements AutoCloseable {
         try {
             this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new StoreException("cannot open " + FileErrors.describe(file.toString(), e));
+            throw new StoreException("cannot open " + IoErrors.describe(file.toString(), e));
         }
     }
 
@@ -41,7 +41,7 @@ final class WriterLock implements AutoCloseable {
             } catch (OverlappingFileLockException e) {
                 // another store of this JVM on the same directory is writing: wait like for another process
             } catch (IOException e) {
-                throw new StoreException("cannot lock " + FileErrors.describe(file.toString(), e));
+                throw new StoreException("cannot lock " + IoErrors.describe(file.toString(), e));
             }
             if (System.nanoTime() - deadline >= 0) {
                 throw new StoreException("database is busy (another process is learning): waited " + seconds(timeout)

@@ -1,6 +1,11 @@
 package dev.spamward.core.io;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -9,12 +14,13 @@ import java.nio.file.NotDirectoryException;
 import java.util.Locale;
 
 /**
- * Short descriptions of file errors for command-line messages. The JDK's messages are uneven: an unreadable file
- * gives an {@link AccessDeniedException} whose message is only the path, reading a directory "Is a directory";
- * commands say {@code PATH: reason} in lower case instead, the path once.
+ * Short descriptions of file and connection errors for messages to people. The JDK's messages are uneven: an
+ * unreadable file gives an {@link AccessDeniedException} whose message is only the path, reading a directory
+ * "Is a directory", a refused HTTP connection a {@link ConnectException} without any message; commands say
+ * {@code PATH: reason} in lower case instead, the path once.
  */
-public final class FileErrors {
-    private FileErrors() {
+public final class IoErrors {
+    private IoErrors() {
     }
 
     /** {@code path: reason} when the error names its file, else the reason alone. */
@@ -36,6 +42,11 @@ public final class FileErrors {
             case FileAlreadyExistsException x -> "already exists (and is not a directory)";
             case FileSystemException x when x.getReason() != null -> lowerFirst(x.getReason());
             case FileSystemException x -> "cannot be accessed";
+            case HttpConnectTimeoutException x -> "connection timed out";
+            case HttpTimeoutException x -> "no answer in time";
+            case ConnectException x -> "connection refused";
+            case SocketTimeoutException x -> "no answer in time";
+            case UnknownHostException x -> "unknown host" + (x.getMessage() == null ? "" : " " + x.getMessage());
             default -> e.getMessage() == null || e.getMessage().isBlank() ? "read error (" + e.getClass().getSimpleName() + ")"
                     : lowerFirst(e.getMessage());
         };
