@@ -94,11 +94,18 @@ public final class BayesCommand implements Subcommand {
         @Override
         public Integer call() {
             return withStore(db, true, s -> {
-                try (Writer w = file == null
-                        ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
-                        : Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                if (file == null) { // stdout is flushed, not closed: the launcher checks it for lost output afterwards
+                    Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+                    long n = TextDump.write(s, w);
+                    w.flush();
+                    db.err().println("exported " + n + " tokens");
+                    return 0;
+                }
+                try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                     long n = TextDump.write(s, w);
                     db.err().println("exported " + n + " tokens");
+                } catch (IOException e) {
+                    throw new UserException(IoErrors.describe(file.toString(), e), 1);
                 }
                 return 0;
             });

@@ -71,7 +71,7 @@ public final class PassCommand implements Callable<Integer>, CodedSubcommand {
             is.close();
             throw new UserException(IoErrors.describe(outFile.toString(), e) + " (nothing was written)", EX_TEMPFAIL);
         }
-        try (is; os) {
+        try {
             byte[] head = is.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
             boolean whole = head.length <= max;
             if (whole || HeaderInserter.headerEnd(head) < head.length) {
@@ -85,12 +85,25 @@ public final class PassCommand implements Callable<Integer>, CodedSubcommand {
             os.flush();
             // System.out does not throw: a full disk or a closed pipe would otherwise exit 0 with the message lost
             if (os instanceof PrintStream ps && ps.checkError()) throw new IOException("write error on standard output");
+            if (outFile != null) os.close(); // a file's close can still report a failed write
         } catch (IOException e) {
             // The message could not be read or written whole: a temporary failure, so that the MTA keeps it and retries.
             throw new UserException("the message could not be passed on: " + IoErrors.reason(e) + " (exit 75: try again later)",
                     EX_TEMPFAIL);
+        } finally {
+            // Standard input and output stay open: the launcher checks stdout for lost output after the command.
+            if (in != null) closeQuietly(is);
+            if (outFile != null) closeQuietly(os);
         }
         return 0;
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // Reported by the write or close above when it mattered.
+        }
     }
 
     /** The message with the verdict fields added, or with an error field: never throws, never loses a byte. */

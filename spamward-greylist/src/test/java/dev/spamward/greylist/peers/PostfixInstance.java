@@ -34,6 +34,15 @@ public final class PostfixInstance implements AutoCloseable {
      * ({@code inet:127.0.0.1:PORT}); null for none.
      */
     public static PostfixInstance start(Path dir, String policy, String milter) throws IOException, InterruptedException {
+        return start(dir, policy, milter, List.of(), List.of());
+    }
+
+    /**
+     * As {@link #start(Path, String, String)}, with {@code services} appended to master.cf (e.g. a {@code pipe}
+     * content filter) and {@code settings} ({@code name = value}) appended to main.cf, where a later line wins.
+     */
+    public static PostfixInstance start(Path dir, String policy, String milter, List<String> services, List<String> settings)
+            throws IOException, InterruptedException {
         String postfix = Peers.require("postfix", "postfix");
         if (!"root".equals(System.getProperty("user.name"))) {
             org.assertj.core.api.Assertions.fail("a private Postfix instance needs root (Postfix switches to its own user);"
@@ -54,7 +63,7 @@ public final class PostfixInstance implements AutoCloseable {
         Files.setOwner(data, owner);
         String master = Files.readString(Path.of("/etc/postfix/master.cf"))
                 .replaceFirst("(?m)^smtp      inet", "127.0.0.1:" + port + " inet");
-        Files.writeString(etc.resolve("master.cf"), master);
+        Files.writeString(etc.resolve("master.cf"), master + "\n" + String.join("\n", services) + "\n");
         Path dyn = Path.of("/etc/postfix/dynamicmaps.cf");
         if (Files.exists(dyn)) Files.copy(dyn, etc.resolve("dynamicmaps.cf"));
         String restr = "reject_unauth_destination";
@@ -80,6 +89,7 @@ public final class PostfixInstance implements AutoCloseable {
                 "alias_maps =",
                 "alias_database ="));
         if (milter != null) main.add("smtpd_milters = " + milter);
+        main.addAll(settings);
         Files.write(etc.resolve("main.cf"), main);
         run(postconf, "-c", etc.toString(), "-F", "*/*/chroot = n");
         run(postfix, "-c", etc.toString(), "check");
@@ -128,6 +138,26 @@ public final class PostfixInstance implements AutoCloseable {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(60, TimeUnit.SECONDS);
         return out;
+    }
+
+    /** Sends the message in {@code data} (a whole RFC 5322 message) with swaks; returns swaks' transcript. */
+    public String swaksData(String from, String to, Path data) throws IOException, InterruptedException {
+        String swaks = Peers.require("swaks", "swaks");
+        Process p = new ProcessBuilder(swaks, "--server", "127.0.0.1", "--port", String.valueOf(port), "--helo", "mail.example.net",
+                "--from", from, "--to", to, "--data", data.toString(), "--timeout", "30").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(60, TimeUnit.SECONDS);
+        return out;
+    }
+
+    /** {@code postqueue -p} of this instance: the messages still queued. */
+    public String queue() throws IOException, InterruptedException {
+        return run(Peers.require("postqueue", "postfix"), "-c", dir.resolve("etc").toString(), "-p");
+    }
+
+    /** Asks the queue manager to try deferred mail again at once ({@code postqueue -f}). */
+    public void flush() throws IOException, InterruptedException {
+        run(Peers.require("postqueue", "postfix"), "-c", dir.resolve("etc").toString(), "-f");
     }
 
     @Override

@@ -1,0 +1,179 @@
+package dev.spamward.cli.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spamward.cli.Main;
+import dev.spamward.greylist.peers.PostfixInstance;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code contrib/postfix/spamward-filter.sh} (which runs {@code spamward pass}) as the content filter of a real private
+ * Postfix, a {@code pipe} service run as user nobody exactly as the script's header shows: the filtered message
+ * carries the X-Spamward-* fields and every other byte; when it cannot be passed on, the script exits 75 and
+ * Postfix defers the mail and delivers it once the fault is gone, so nothing is lost or bounced. Only the last step
+ * differs from production: SENDMAIL is a script that stores the message, because the private instance cannot take
+ * mail from a non-root sendmail (Postfix allows alternate configuration directories only through /etc/postfix).
+ */
+class PostfixContentFilterTest {
+    @TempDir
+    Path dir;
+
+    private static final String BODY = "Dear friend,\r\nbuy cheap pills now, limited offer, click here to order.\r\n"
+            + "Last line without a line break";
+
+    /** A world-readable copy of this JVM's class path (the pipe runs as nobody; ~/.m2 may be closed to it). */
+    private String publicClassPath(Path to) throws IOException {
+        Files.createDirectories(to);
+        List<String> cp = new ArrayList<>();
+        int n = 0;
+        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path src = Path.of(e);
+            if (!Files.exists(src)) continue;
+            Path dst = to.resolve((n++) + "-" + src.getFileName());
+            if (Files.isDirectory(src)) {
+                try (Stream<Path> s = Files.walk(src)) {
+                    for (Path f : s.toList()) {
+                        Path t = dst.resolve(src.relativize(f).toString());
+                        if (Files.isDirectory(f)) Files.createDirectories(t);
+                        else Files.copy(f, t);
+                    }
+                }
+            } else {
+                Files.copy(src, dst);
+            }
+            cp.add(dst.toString());
+        }
+        return String.join(":", cp);
+    }
+
+    private static void openToAll(Path root, String mode) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.toList()) {
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? mode : "rw-r--r--"));
+            }
+        }
+    }
+
+    private static int cli(String... args) {
+        return Main.run(args, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    }
+
+    /** A trained database, the filter, its commands and the output folder; returns the master.cf service lines. */
+    private List<String> setUp(Path out) throws Exception {
+        Path db = dir.resolve("db");
+        Path train = Files.createDirectories(dir.resolve("train"));
+        for (int i = 0; i < 3; i++) {
+            Files.writeString(train.resolve("spam" + i), "From: x" + i + "@spam.example\nSubject: cheap pills " + i
+                    + "\n\nbuy cheap pills now, limited offer " + i + ", click here to order\n");
+            Files.writeString(train.resolve("ham" + i), "From: colleague" + i + "@example.org\nSubject: meeting notes " + i
+                    + "\n\nthe project review is moved to thursday; agenda attached " + i + "\n");
+        }
+        assertThat(cli("learn", "--spam", "-db", db.toString(), train.resolve("spam0").toString(), train.resolve("spam1").toString(),
+                train.resolve("spam2").toString())).isZero();
+        assertThat(cli("learn", "--ham", "-db", db.toString(), train.resolve("ham0").toString(), train.resolve("ham1").toString(),
+                train.resolve("ham2").toString())).isZero();
+        String cp = publicClassPath(dir.resolve("cp"));
+        Files.createDirectories(out);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path spamward = executable("spamward", "exec '" + java + "' -XX:-UsePerfData -XX:TieredStopAtLevel=1 "
+                + "--enable-native-access=ALL-UNNAMED -cp '" + cp + "' " + Main.class.getName() + " \"$@\"\n");
+        Path sendmail = executable("sendmail", "printf '%s\\n' \"$@\" > '" + out + "'/args-$$ && cat > '" + out + "'/msg-$$.eml\n");
+        Path filter = dir.resolve("spamward-filter.sh");
+        Files.copy(Path.of("..", "contrib", "postfix", "spamward-filter.sh"), filter);
+        openToAll(dir, "rwxr-xr-x");
+        for (Path x : List.of(spamward, sendmail, filter)) Files.setPosixFilePermissions(x, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return List.of("spamward  unix  -       n       n       -       4       pipe",
+                "  flags=Rq user=nobody null_sender=",
+                "  argv=/usr/bin/env SPAMWARD=" + spamward + " SPAMWARD_BAYES_DB=" + db + " SENDMAIL=" + sendmail,
+                "       " + filter + " -f ${sender} -- ${recipient}");
+    }
+
+    private Path executable(String name, String body) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, "#!/bin/sh\n" + body);
+        return p;
+    }
+
+    private PostfixInstance postfix(List<String> services) throws Exception {
+        return PostfixInstance.start(Files.createDirectories(dir.resolve("pf")), null, null, services,
+                List.of("content_filter = spamward:dummy"));
+    }
+
+    private static Optional<Path> delivered(Path out) throws IOException {
+        try (Stream<Path> s = Files.list(out)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("msg-")).findFirst();
+        }
+    }
+
+    private static Optional<Path> awaitDelivered(Path out, PostfixInstance pf) throws Exception {
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < end) {
+            Optional<Path> f = delivered(out);
+            if (f.isPresent() && Files.size(f.get()) > 0) {
+                Thread.sleep(200); // the filter may still be writing
+                return f;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("nothing delivered; maillog:\n" + pf.maillog());
+    }
+
+    private Path message() throws IOException {
+        Path m = dir.resolve("in.eml");
+        Files.writeString(m, "From: alice@example.net\r\nTo: bob@example.org\r\nSubject: offer\r\n\r\n" + BODY + "\r\n",
+                StandardCharsets.US_ASCII);
+        return m;
+    }
+
+    @Test
+    void postfixPipesMailThroughTheFilterWhichAddsTheVerdictAndKeepsEveryOtherByte() throws Exception {
+        Path out = dir.resolve("out");
+        try (PostfixInstance pf = postfix(setUp(out))) {
+            Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
+            String t = pf.swaksData("alice@example.net", "bob@example.org", message());
+            assertThat(t).as(t).contains("250 2.0.0 Ok: queued as");
+            Path got = awaitDelivered(out, pf).get();
+            String mail = Files.readString(got, StandardCharsets.ISO_8859_1);
+            String args = Files.readString(got.resolveSibling(got.getFileName().toString().replace("msg-", "args-").replace(".eml", "")));
+            assertThat(args).as("sendmail gets the envelope").isEqualTo("-f\nalice@example.net\n--\nbob@example.org\n");
+            assertThat(mail).as("Postfix's own trace fields: it went through Postfix").contains("Received: from mail.example.net");
+            assertThat(mail).containsPattern("\nX-Spamward-Verdict: (ham|spam|unsure)\r?\n").containsPattern("\nX-Spamward-Score: [01]\\.\\d{4}\r?\n");
+            assertThat(mail).as("spam-like wording against a database that learned it as spam").contains("X-Spamward-Verdict: spam");
+            assertThat(mail.replace("\r\n", "\n")).contains(BODY.replace("\r\n", "\n"));
+            assertThat(pf.maillog()).contains("status=sent (delivered via spamward service)");
+        }
+    }
+
+    @Test
+    void aMessageThatCannotBePassedOnIsDeferredByPostfixNotLostOrBounced() throws Exception {
+        Path out = dir.resolve("out");
+        try (PostfixInstance pf = postfix(setUp(out))) {
+            // out stays root's and 755: the reinjection (user nobody) fails, so the filter exits 75 (EX_TEMPFAIL)
+            String t = pf.swaksData("alice@example.net", "bob@example.org", message());
+            assertThat(t).as(t).contains("250 2.0.0 Ok: queued as");
+            long end = System.nanoTime() + 60_000_000_000L;
+            while (!pf.maillog().contains("status=deferred") && System.nanoTime() < end) Thread.sleep(200);
+            assertThat(pf.maillog()).contains("status=deferred").doesNotContain("status=bounced");
+            assertThat(pf.queue()).contains("bob@example.org");
+            assertThat(delivered(out)).isEmpty();
+            // the fault is fixed: the deferred mail is delivered
+            Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
+            pf.flush();
+            String mail = Files.readString(awaitDelivered(out, pf).get(), StandardCharsets.ISO_8859_1);
+            assertThat(mail).contains("X-Spamward-Verdict: ");
+            assertThat(mail.replace("\r\n", "\n")).contains(BODY.replace("\r\n", "\n"));
+        }
+    }
+}
