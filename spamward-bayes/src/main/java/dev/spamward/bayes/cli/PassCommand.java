@@ -68,7 +68,7 @@ public final class PassCommand implements Callable<Integer>, CodedSubcommand {
         try {
             os = outFile == null ? System.out : Files.newOutputStream(outFile);
         } catch (IOException e) {
-            is.close();
+            if (in != null) closeQuietly(is);
             throw new UserException(IoErrors.describe(outFile.toString(), e) + " (nothing was written)", EX_TEMPFAIL);
         }
         try {
