@@ -80,7 +80,8 @@ class ServeHttpLimitsProcessTest {
                 Thread.sleep(100);
                 sixth = health(port);
             }
-            assertThat(sixth).as("a sixth connection while five requests hang").isEqualTo("closed");
+            assertThat(sixth).as("a sixth connection while five requests hang; serve's log:\n%s", Files.readString(log))
+                    .isEqualTo("closed");
             for (Socket s : held) s.close();
             held.clear();
             String h = "";
