@@ -2,10 +2,10 @@ package dev.spamward.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spamward.greylist.peers.Peers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -25,12 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ServeHttpLimitsProcessTest {
     @TempDir
     Path dir;
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 
     private static Socket halfRequest(int port) throws IOException {
         Socket s = new Socket();
@@ -73,7 +67,7 @@ class ServeHttpLimitsProcessTest {
 
     @Test
     void connectionsBeyondTheLimitAreClosedAndServiceResumes() throws Exception {
-        int port = freePort();
+        int port = Peers.freePort();
         Path log = dir.resolve("serve.log");
         String java = ProcessHandle.current().info().command().orElse("java");
         Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve",

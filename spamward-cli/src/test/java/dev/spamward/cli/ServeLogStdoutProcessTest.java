@@ -2,8 +2,7 @@ package dev.spamward.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
+import dev.spamward.greylist.peers.Peers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,19 +18,13 @@ class ServeLogStdoutProcessTest {
     @TempDir
     Path dir;
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     /** Starts serve, waits for its start-up line on either stream, stops it; returns {stdout, stderr}. */
     private String[] serve(String envName, String envValue) throws Exception {
         Path out = dir.resolve("out-" + envValue);
         Path err = dir.resolve("err-" + envValue);
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder pb = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "serve", "--set", "http.listen=127.0.0.1:" + freePort(), "--set", "greylist.policy.enabled=false",
+                "serve", "--set", "http.listen=127.0.0.1:" + Peers.freePort(), "--set", "greylist.policy.enabled=false",
                 "--set", "greylist.milter.enabled=false", "--set", "greylist.sjsms.enabled=false",
                 "--set", "greylist.statefile=" + dir.resolve("grey-" + envValue + ".state")))
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
