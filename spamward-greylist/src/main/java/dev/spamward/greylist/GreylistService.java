@@ -263,11 +263,8 @@ public final class GreylistService implements AutoCloseable {
             stateSavedAt = System.currentTimeMillis() / 1000;
             if (stateFileProblem != null) LOG.info("greylist state saved to {} again", stateFile);
             stateFileProblem = null;
-        } catch (IOException e) {
-            stateFileProblem = IoErrors.describe(e);
-            LOG.error("cannot save greylist state to {}: {}", stateFile, stateFileProblem);
-        } catch (RuntimeException e) {
-            stateFileProblem = e.toString();
+        } catch (IOException | RuntimeException e) {
+            stateFileProblem = e instanceof IOException io ? IoErrors.describe(io) : e.toString();
             LOG.error("cannot save greylist state to {}: {}", stateFile, stateFileProblem);
         }
     }
