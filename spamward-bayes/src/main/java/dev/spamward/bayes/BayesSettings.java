@@ -4,6 +4,7 @@ import dev.spamward.core.config.Config;
 import dev.spamward.core.config.ConfigKey;
 import dev.spamward.core.config.ConfigSection;
 import dev.spamward.core.config.ValueType;
+import dev.spamward.core.io.UserDirs;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -79,8 +80,6 @@ public final class BayesSettings implements ConfigSection {
         if (override != null) return override;
         Path p = config.get(DB);
         if (p != null) return p;
-        String xdg = System.getenv("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
-        return base.resolve("spamward").resolve("bayes");
+        return UserDirs.CURRENT.dataHome().resolve("spamward").resolve("bayes");
     }
 }

@@ -3,6 +3,7 @@ package dev.spamward.greylist;
 import dev.spamward.core.config.ConfigKey;
 import dev.spamward.core.config.ConfigSection;
 import dev.spamward.core.config.ValueType;
+import dev.spamward.core.io.UserDirs;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -187,8 +188,6 @@ public final class GreylistSettings implements ConfigSection {
     }
 
     private static String defaultStatefile() {
-        String xdg = System.getenv("XDG_STATE_HOME");
-        String base = xdg != null && !xdg.isBlank() ? xdg : System.getProperty("user.home") + "/.local/state";
-        return base + "/spamward/greylist.state";
+        return UserDirs.CURRENT.stateHome().resolve("spamward").resolve("greylist.state").toString();
     }
 }

@@ -1,6 +1,7 @@
 package dev.spamward.dcc.client;
 
 import dev.spamward.core.config.Config;
+import dev.spamward.core.io.UserDirs;
 import dev.spamward.dcc.proto.ClientIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,9 +26,7 @@ public final class Credentials {
 
     /** {@code $XDG_CONFIG_HOME/spamward/dcc-ids}, default {@code ~/.config/spamward/dcc-ids}. */
     public static Path defaultIdsFile() {
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-        return base.resolve("spamward").resolve("dcc-ids");
+        return UserDirs.CURRENT.configHome().resolve("spamward").resolve("dcc-ids");
     }
 
     /** The file {@code spamward dcc register} writes: {@code dcc.ids_file} or the default. */

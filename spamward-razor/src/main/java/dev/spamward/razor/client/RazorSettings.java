@@ -4,6 +4,7 @@ import dev.spamward.core.config.Config;
 import dev.spamward.core.config.ConfigKey;
 import dev.spamward.core.config.ConfigSection;
 import dev.spamward.core.config.ValueType;
+import dev.spamward.core.io.UserDirs;
 import dev.spamward.razor.identity.IdentityStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,7 +75,7 @@ public final class RazorSettings implements ConfigSection {
     /** The Razor home: {@code razor.home} (or RAZOR_HOME), else {@code ~/.razor}. */
     public static Path home(Config config) {
         Path p = config.get(HOME);
-        return p != null ? p : Path.of(System.getProperty("user.home"), ".razor");
+        return p != null ? p : UserDirs.CURRENT.home().resolve(".razor");
     }
 
     /** Credentials from {@code razor.user}/{@code razor.pass}, else the identity file in the home. */
