@@ -4,6 +4,9 @@ import dev.spamward.core.cli.CommandContext;
 import dev.spamward.core.cli.Subcommand;
 import dev.spamward.core.config.Config;
 import dev.spamward.core.config.ConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -39,9 +42,22 @@ public final class ServeCommand implements Callable<Integer>, Subcommand {
                 stop.countDown();
             }));
             LOG.info("spamward serving: {}", services.describe());
+            if (runsAsRoot()) {
+                LOG.warn("serve runs as root; it needs no privileges (the default ports are above 1024): run it as an"
+                        + " unprivileged user, e.g. with contrib/systemd/spamward.service");
+            }
             stop.await();
         }
         return 0;
+    }
+
+    /** True when the effective user is root (the owner of /proc/self), else by the user name where /proc is missing. */
+    static boolean runsAsRoot() {
+        try {
+            return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "root".equals(System.getProperty("user.name"));
+        }
     }
 
     /** SIGHUP: read the configuration again and apply what can change while running; a bad one changes nothing. */

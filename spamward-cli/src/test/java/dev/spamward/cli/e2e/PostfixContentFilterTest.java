@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -33,39 +32,6 @@ class PostfixContentFilterTest {
     private static final String BODY = "Dear friend,\r\nbuy cheap pills now, limited offer, click here to order.\r\n"
             + "Last line without a line break";
 
-    /** A world-readable copy of this JVM's class path (the pipe runs as nobody; ~/.m2 may be closed to it). */
-    private String publicClassPath(Path to) throws IOException {
-        Files.createDirectories(to);
-        List<String> cp = new ArrayList<>();
-        int n = 0;
-        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            Path src = Path.of(e);
-            if (!Files.exists(src)) continue;
-            Path dst = to.resolve((n++) + "-" + src.getFileName());
-            if (Files.isDirectory(src)) {
-                try (Stream<Path> s = Files.walk(src)) {
-                    for (Path f : s.toList()) {
-                        Path t = dst.resolve(src.relativize(f).toString());
-                        if (Files.isDirectory(f)) Files.createDirectories(t);
-                        else Files.copy(f, t);
-                    }
-                }
-            } else {
-                Files.copy(src, dst);
-            }
-            cp.add(dst.toString());
-        }
-        return String.join(":", cp);
-    }
-
-    private static void openToAll(Path root, String mode) throws IOException {
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.toList()) {
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? mode : "rw-r--r--"));
-            }
-        }
-    }
-
     private static int cli(String... args) {
         return Main.run(args, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     }
@@ -84,7 +50,7 @@ class PostfixContentFilterTest {
                 train.resolve("spam2").toString())).isZero();
         assertThat(cli("learn", "--ham", "-db", db.toString(), train.resolve("ham0").toString(), train.resolve("ham1").toString(),
                 train.resolve("ham2").toString())).isZero();
-        String cp = publicClassPath(dir.resolve("cp"));
+        String cp = PublicClassPath.copy(dir.resolve("cp"));
         Files.createDirectories(out);
         String java = ProcessHandle.current().info().command().orElse("java");
         Path spamward = executable("spamward", "exec '" + java + "' -XX:-UsePerfData -XX:TieredStopAtLevel=1 "
@@ -92,7 +58,7 @@ class PostfixContentFilterTest {
         Path sendmail = executable("sendmail", "printf '%s\\n' \"$@\" > '" + out + "'/args-$$ && cat > '" + out + "'/msg-$$.eml\n");
         Path filter = dir.resolve("spamward-filter.sh");
         Files.copy(Path.of("..", "contrib", "postfix", "spamward-filter.sh"), filter);
-        openToAll(dir, "rwxr-xr-x");
+        PublicClassPath.openToAll(dir, "rwxr-xr-x");
         for (Path x : List.of(spamward, sendmail, filter)) Files.setPosixFilePermissions(x, PosixFilePermissions.fromString("rwxr-xr-x"));
         return List.of("spamward  unix  -       n       n       -       4       pipe",
                 "  flags=Rq user=nobody null_sender=",
