@@ -69,7 +69,10 @@ class SystemdUnitTest {
         String cp = PublicClassPath.copy(dir.resolve("cp"));
         String java = ProcessHandle.current().info().command().orElse("java");
 
-        List<String> cmd = new ArrayList<>(List.of(setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups",
+        // systemd starts a service with default signal dispositions, whatever this JVM inherited (a build under
+        // nohup ignores SIGHUP, and children inherit that): reset SIGHUP before the exec, as systemd does
+        List<String> cmd = new ArrayList<>(List.of("python3", "-c", "import os, signal, sys; signal.signal(signal.SIGHUP, "
+                + "signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])", setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups",
                 "env", "-i", "HOME=" + state, java, "-XX:+UseSerialGC", "-Xmx128m", "-cp", cp, Main.class.getName(), "serve"));
         for (String key : List.of("http.listen", "greylist.policy.listen", "greylist.milter.listen")) {
             cmd.addAll(List.of("--set", key + "=127.0.0.1:" + Peers.freePort()));
