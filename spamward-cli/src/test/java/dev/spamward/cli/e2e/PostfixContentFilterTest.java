@@ -3,6 +3,7 @@ package dev.spamward.cli.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spamward.cli.Main;
+import dev.spamward.greylist.peers.Peers;
 import dev.spamward.greylist.peers.PostfixInstance;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -21,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code contrib/postfix/spamward-filter.sh} (which runs {@code spamward pass}) as the content filter of a real private
  * Postfix, a {@code pipe} service run as user nobody exactly as the script's header shows: the filtered message
  * carries the X-Spamward-* fields and every other byte; when it cannot be passed on, the script exits 75 and
- * Postfix defers the mail and delivers it once the fault is gone, so nothing is lost or bounced. Only the last step
- * differs from production: SENDMAIL is a script that stores the message, because the private instance cannot take
- * mail from a non-root sendmail (Postfix allows alternate configuration directories only through /etc/postfix).
+ * Postfix defers the mail and delivers it once the fault is gone, so nothing is lost or bounced. Two tests replace
+ * the last step (SENDMAIL is a script that stores the message and its arguments); one runs it as in production:
+ * Postfix's own sendmail reinjects into the same instance, which then delivers the message.
  */
 class PostfixContentFilterTest {
     @TempDir
@@ -38,6 +40,14 @@ class PostfixContentFilterTest {
 
     /** A trained database, the filter, its commands and the output folder; returns the master.cf service lines. */
     private List<String> setUp(Path out) throws Exception {
+        return setUp(out, false);
+    }
+
+    /**
+     * With {@code realSendmail} the filter reinjects with its default, Postfix's own sendmail; otherwise with a script
+     * that stores the message and its arguments in {@code out}.
+     */
+    private List<String> setUp(Path out, boolean realSendmail) throws Exception {
         Path db = dir.resolve("db");
         Path train = Files.createDirectories(dir.resolve("train"));
         for (int i = 0; i < 3; i++) {
@@ -62,7 +72,7 @@ class PostfixContentFilterTest {
         for (Path x : List.of(spamward, sendmail, filter)) Files.setPosixFilePermissions(x, PosixFilePermissions.fromString("rwxr-xr-x"));
         return List.of("spamward  unix  -       n       n       -       4       pipe",
                 "  flags=Rq user=nobody null_sender=",
-                "  argv=/usr/bin/env SPAMWARD=" + spamward + " SPAMWARD_BAYES_DB=" + db + " SENDMAIL=" + sendmail,
+                "  argv=/usr/bin/env SPAMWARD=" + spamward + " SPAMWARD_BAYES_DB=" + db + (realSendmail ? "" : " SENDMAIL=" + sendmail),
                 "       " + filter + " -f ${sender} -- ${recipient}");
     }
 
@@ -119,6 +129,49 @@ class PostfixContentFilterTest {
             assertThat(mail).as("spam-like wording against a database that learned it as spam").contains("X-Spamward-Verdict: spam");
             assertThat(mail.replace("\r\n", "\n")).contains(BODY.replace("\r\n", "\n"));
             assertThat(pf.maillog()).contains("status=sent (delivered via spamward service)");
+        }
+    }
+
+    /**
+     * The whole FILTER_README path with nothing replaced: smtpd hands the mail to the filter, whose default sendmail
+     * reinjects it through postdrop and pickup into the same Postfix, which delivers it (to a store service here).
+     */
+    @Test
+    void theFilteredMessageIsReinjectedByPostfixsOwnSendmailAndDelivered() throws Exception {
+        Path out = dir.resolve("out");
+        List<String> services = new ArrayList<>(setUp(out, true));
+        Path store = executable("store", "cat > '" + out + "'/final-$$.eml\n");
+        Files.setPosixFilePermissions(store, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
+        int filtered = Peers.freePort();
+        // as in the script's header: only mail from the network is filtered, not what the filter reinjects
+        services.add("127.0.0.1:" + filtered + " inet  n       -       n       -       -       smtpd");
+        services.add("  -o content_filter=spamward:dummy");
+        services.add("store     unix  -       n       n       -       -       pipe");
+        services.add("  flags=R user=nobody argv=" + store);
+        try (PostfixInstance pf = PostfixInstance.start(Files.createDirectories(dir.resolve("pf")), null, null, services,
+                List.of("relay_transport = store:", "default_transport = store:"), true)) {
+            String t = pf.swaksData(filtered, "alice@example.net", "bob@example.org", message());
+            assertThat(t).as(t).contains("250 2.0.0 Ok: queued as");
+            long end = System.nanoTime() + 60_000_000_000L;
+            Optional<Path> got = Optional.empty();
+            while (got.isEmpty() && System.nanoTime() < end) {
+                try (Stream<Path> s = Files.list(out)) {
+                    got = s.filter(p -> p.getFileName().toString().startsWith("final-")).findFirst();
+                }
+                Thread.sleep(200);
+            }
+            assertThat(got).as("delivered after reinjection; maillog:\n" + pf.maillog()).isPresent();
+            Thread.sleep(200); // the store service may still be writing
+            String mail = Files.readString(got.get(), StandardCharsets.ISO_8859_1);
+            assertThat(mail).containsPattern("Received: by mx\\.test\\.invalid \\(Postfix, from userid 65534\\)")
+                    .as("reinjected by sendmail as the filter user, after the original smtpd hop")
+                    .contains("Received: from mail.example.net");
+            assertThat(mail).contains("X-Spamward-Verdict: spam").containsPattern("\nX-Spamward-Score: [01]\\.\\d{4}\r?\n");
+            assertThat(mail.replace("\r\n", "\n")).contains(BODY.replace("\r\n", "\n"));
+            assertThat(mail.split("X-Spamward-Verdict:", -1)).as("filtered once, not again after reinjection").hasSize(2);
+            assertThat(pf.maillog()).contains("status=sent (delivered via spamward service)", "status=sent (delivered via store service)")
+                    .doesNotContain("status=bounced");
         }
     }
 

@@ -39,10 +39,23 @@ public final class PostfixInstance implements AutoCloseable {
 
     /**
      * As {@link #start(Path, String, String)}, with {@code services} appended to master.cf (e.g. a {@code pipe}
-     * content filter) and {@code settings} ({@code name = value}) appended to main.cf, where a later line wins.
+     * content filter) and {@code settings} ({@code name = value}) added to main.cf, each replacing a default of the same name.
      */
     public static PostfixInstance start(Path dir, String policy, String milter, List<String> services, List<String> settings)
             throws IOException, InterruptedException {
+        return start(dir, policy, milter, services, settings, false);
+    }
+
+    /**
+     * As {@link #start(Path, String, String, List, List)}; with {@code localSubmission}, processes that Postfix starts
+     * (a {@code pipe} service) can also submit mail with the real {@code sendmail}. Postfix's set-group-id
+     * {@code postdrop} takes a configuration directory other than /etc/postfix only when /etc/postfix/main.cf lists it
+     * in {@code alternate_config_directories}; so that the system's /etc/postfix stays untouched, the instance runs in
+     * a mount namespace of its own ({@code unshare -m}) where a copy of /etc/postfix with that line is mounted over it.
+     * Only Postfix's own processes see the copy.
+     */
+    public static PostfixInstance start(Path dir, String policy, String milter, List<String> services, List<String> settings,
+            boolean localSubmission) throws IOException, InterruptedException {
         String postfix = Peers.require("postfix", "postfix");
         if (!"root".equals(System.getProperty("user.name"))) {
             org.assertj.core.api.Assertions.fail("a private Postfix instance needs root (Postfix switches to its own user);"
@@ -89,11 +102,24 @@ public final class PostfixInstance implements AutoCloseable {
                 "alias_maps =",
                 "alias_database ="));
         if (milter != null) main.add("smtpd_milters = " + milter);
-        main.addAll(settings);
+        for (String setting : settings) { // a later setting replaces the default above (Postfix would warn of the duplicate)
+            String name = setting.split("=", 2)[0].strip();
+            main.removeIf(l -> l.split("=", 2)[0].strip().equals(name));
+            main.add(setting);
+        }
         Files.write(etc.resolve("main.cf"), main);
         run(postconf, "-c", etc.toString(), "-F", "*/*/chroot = n");
         run(postfix, "-c", etc.toString(), "check");
-        run(postfix, "-c", etc.toString(), "start");
+        if (localSubmission) {
+            Path defaultConfig = copyTree(Path.of("/etc/postfix"), pfx.resolve("default-config"));
+            Files.writeString(defaultConfig.resolve("main.cf"), "\nalternate_config_directories = " + etc + "\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+            run(Peers.require("unshare", "util-linux"), "--mount", "--propagation", "private", "sh", "-c",
+                    "mount --bind \"$1\" /etc/postfix && exec \"$2\" -c \"$3\" start", "sh", defaultConfig.toString(), postfix,
+                    etc.toString());
+        } else {
+            run(postfix, "-c", etc.toString(), "start");
+        }
         PostfixInstance pf = new PostfixInstance(pfx, postfix, port);
         for (int i = 0; i < 100; i++) {
             try (Socket s = new Socket()) {
@@ -105,6 +131,17 @@ public final class PostfixInstance implements AutoCloseable {
         }
         pf.close();
         throw new IOException("Postfix did not listen on 127.0.0.1:" + port + "; maillog:\n" + pf.maillog());
+    }
+
+    private static Path copyTree(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.walk(from)) {
+            for (Path f : s.toList()) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(t);
+                else Files.copy(f, t, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            }
+        }
+        return to;
     }
 
     private static String run(String... cmd) throws IOException, InterruptedException {
@@ -142,8 +179,13 @@ public final class PostfixInstance implements AutoCloseable {
 
     /** Sends the message in {@code data} (a whole RFC 5322 message) with swaks; returns swaks' transcript. */
     public String swaksData(String from, String to, Path data) throws IOException, InterruptedException {
+        return swaksData(port, from, to, data);
+    }
+
+    /** As {@link #swaksData(String, String, Path)}, to another smtpd of this instance listening on {@code smtpPort}. */
+    public String swaksData(int smtpPort, String from, String to, Path data) throws IOException, InterruptedException {
         String swaks = Peers.require("swaks", "swaks");
-        Process p = new ProcessBuilder(swaks, "--server", "127.0.0.1", "--port", String.valueOf(port), "--helo", "mail.example.net",
+        Process p = new ProcessBuilder(swaks, "--server", "127.0.0.1", "--port", String.valueOf(smtpPort), "--helo", "mail.example.net",
                 "--from", from, "--to", to, "--data", data.toString(), "--timeout", "30").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(60, TimeUnit.SECONDS);
