@@ -87,23 +87,33 @@ class PostfixContentFilterTest {
                 List.of("content_filter = spamward:dummy"));
     }
 
-    private static Optional<Path> delivered(Path out) throws IOException {
+    /** The first file in {@code out} whose name starts with {@code prefix} (msg- from the sendmail stand-in). */
+    private static Optional<Path> delivered(Path out, String prefix) throws IOException {
         try (Stream<Path> s = Files.list(out)) {
-            return s.filter(p -> p.getFileName().toString().startsWith("msg-")).findFirst();
+            return s.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst();
         }
     }
 
-    private static Optional<Path> awaitDelivered(Path out, PostfixInstance pf) throws Exception {
+    private static Optional<Path> delivered(Path out) throws IOException {
+        return delivered(out, "msg-");
+    }
+
+    /** Waits up to 60 s for a non-empty {@link #delivered} file; fails with Postfix's log. */
+    private static Path awaitDelivered(Path out, PostfixInstance pf, String prefix) throws Exception {
         long end = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < end) {
-            Optional<Path> f = delivered(out);
+            Optional<Path> f = delivered(out, prefix);
             if (f.isPresent() && Files.size(f.get()) > 0) {
-                Thread.sleep(200); // the filter may still be writing
-                return f;
+                Thread.sleep(200); // the writer may not be done yet
+                return f.get();
             }
             Thread.sleep(200);
         }
         throw new AssertionError("nothing delivered; maillog:\n" + pf.maillog());
+    }
+
+    private static Path awaitDelivered(Path out, PostfixInstance pf) throws Exception {
+        return awaitDelivered(out, pf, "msg-");
     }
 
     private Path message() throws IOException {
@@ -120,7 +130,7 @@ class PostfixContentFilterTest {
             Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
             String t = pf.swaksData("alice@example.net", "bob@example.org", message());
             assertThat(t).as(t).contains("250 2.0.0 Ok: queued as");
-            Path got = awaitDelivered(out, pf).get();
+            Path got = awaitDelivered(out, pf);
             String mail = Files.readString(got, StandardCharsets.ISO_8859_1);
             String args = Files.readString(got.resolveSibling(got.getFileName().toString().replace("msg-", "args-").replace(".eml", "")));
             assertThat(args).as("sendmail gets the envelope").isEqualTo("-f\nalice@example.net\n--\nbob@example.org\n");
@@ -153,17 +163,7 @@ class PostfixContentFilterTest {
                 List.of("relay_transport = store:", "default_transport = store:"), true)) {
             String t = pf.swaksData(filtered, "alice@example.net", "bob@example.org", message());
             assertThat(t).as(t).contains("250 2.0.0 Ok: queued as");
-            long end = System.nanoTime() + 60_000_000_000L;
-            Optional<Path> got = Optional.empty();
-            while (got.isEmpty() && System.nanoTime() < end) {
-                try (Stream<Path> s = Files.list(out)) {
-                    got = s.filter(p -> p.getFileName().toString().startsWith("final-")).findFirst();
-                }
-                Thread.sleep(200);
-            }
-            assertThat(got).as("delivered after reinjection; maillog:\n" + pf.maillog()).isPresent();
-            Thread.sleep(200); // the store service may still be writing
-            String mail = Files.readString(got.get(), StandardCharsets.ISO_8859_1);
+            String mail = Files.readString(awaitDelivered(out, pf, "final-"), StandardCharsets.ISO_8859_1);
             assertThat(mail).containsPattern("Received: by mx\\.test\\.invalid \\(Postfix, from userid 65534\\)")
                     .as("reinjected by sendmail as the filter user, after the original smtpd hop")
                     .contains("Received: from mail.example.net");
@@ -190,7 +190,7 @@ class PostfixContentFilterTest {
             // the fault is fixed: the deferred mail is delivered
             Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
             pf.flush();
-            String mail = Files.readString(awaitDelivered(out, pf).get(), StandardCharsets.ISO_8859_1);
+            String mail = Files.readString(awaitDelivered(out, pf), StandardCharsets.ISO_8859_1);
             assertThat(mail).contains("X-Spamward-Verdict: ");
             assertThat(mail.replace("\r\n", "\n")).contains(BODY.replace("\r\n", "\n"));
         }

@@ -1,5 +1,6 @@
 package dev.spamward.cli.e2e;
 
+import dev.spamward.greylist.peers.Peers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,17 +23,7 @@ final class PublicClassPath {
             Path src = Path.of(e);
             if (!Files.exists(src)) continue;
             Path dst = to.resolve((n++) + "-" + src.getFileName());
-            if (Files.isDirectory(src)) {
-                try (Stream<Path> s = Files.walk(src)) {
-                    for (Path f : s.toList()) {
-                        Path t = dst.resolve(src.relativize(f).toString());
-                        if (Files.isDirectory(f)) Files.createDirectories(t);
-                        else Files.copy(f, t);
-                    }
-                }
-            } else {
-                Files.copy(src, dst);
-            }
+            Peers.copyTree(src, dst);
             cp.add(dst.toString());
         }
         openToAll(to, "rwxr-xr-x");
@@ -48,10 +39,4 @@ final class PublicClassPath {
         }
     }
 
-    /** Lets other users traverse every directory from {@code p} up to (not including) /tmp (JUnit temp dirs are 700). */
-    static void traversable(Path p) throws IOException {
-        for (Path d = p.toAbsolutePath(); d != null && d.getNameCount() > 0 && !d.equals(Path.of("/tmp")); d = d.getParent()) {
-            Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-    }
 }

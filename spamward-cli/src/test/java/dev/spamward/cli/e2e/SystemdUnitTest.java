@@ -63,7 +63,7 @@ class SystemdUnitTest {
 
         // StateDirectory=spamward: systemd creates it, owned by the service user, with StateDirectoryMode
         Path state = Files.createDirectories(dir.resolve("var-lib-spamward"));
-        PublicClassPath.traversable(dir);
+        Peers.traversable(dir);
         Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwxr-x---"));
         Files.setOwner(state, state.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
         String cp = PublicClassPath.copy(dir.resolve("cp"));

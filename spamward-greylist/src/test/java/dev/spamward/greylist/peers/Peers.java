@@ -7,7 +7,10 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
 
 /** Helpers for tests that start real peer programs. */
 public final class Peers {
@@ -37,6 +40,28 @@ public final class Peers {
             }
         }
         throw new IOException("no free port");
+    }
+
+    /** Copies the tree {@code from} (files and directories, links as links) to {@code to}; returns {@code to}. */
+    public static Path copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path f : s.toList()) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)) Files.createDirectories(t);
+                else Files.copy(f, t, LinkOption.NOFOLLOW_LINKS);
+            }
+        }
+        return to;
+    }
+
+    /**
+     * Lets other users (a peer's own user, nobody) traverse every directory from {@code dir} up to, not including,
+     * /tmp: JUnit temp dirs are mode 700.
+     */
+    public static void traversable(Path dir) throws IOException {
+        for (Path d = dir.toAbsolutePath(); d != null && d.getNameCount() > 0 && !d.equals(Path.of("/tmp")); d = d.getParent()) {
+            Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 
     /** Stops a process we started: SIGTERM, then SIGKILL after 5 s. */

@@ -6,7 +6,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,11 +67,7 @@ public final class PostfixInstance implements AutoCloseable {
         Path etc = Files.createDirectories(pfx.resolve("etc"));
         Files.createDirectories(pfx.resolve("spool"));
         Path data = Files.createDirectories(pfx.resolve("data"));
-        // Postfix's own user must traverse the directory (JUnit temp dirs are mode 700).
-        for (Path p = pfx; p != null && p.getNameCount() > 0; p = p.getParent()) {
-            if (p.equals(Path.of("/tmp"))) break;
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
+        Peers.traversable(pfx); // Postfix's own user must traverse the directory
         UserPrincipal owner = pfx.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postfix");
         Files.setOwner(data, owner);
         String master = Files.readString(Path.of("/etc/postfix/master.cf"))
@@ -111,9 +107,9 @@ public final class PostfixInstance implements AutoCloseable {
         run(postconf, "-c", etc.toString(), "-F", "*/*/chroot = n");
         run(postfix, "-c", etc.toString(), "check");
         if (localSubmission) {
-            Path defaultConfig = copyTree(Path.of("/etc/postfix"), pfx.resolve("default-config"));
+            Path defaultConfig = Peers.copyTree(Path.of("/etc/postfix"), pfx.resolve("default-config"));
             Files.writeString(defaultConfig.resolve("main.cf"), "\nalternate_config_directories = " + etc + "\n",
-                    java.nio.file.StandardOpenOption.APPEND);
+                    StandardOpenOption.APPEND);
             run(Peers.require("unshare", "util-linux"), "--mount", "--propagation", "private", "sh", "-c",
                     "mount --bind \"$1\" /etc/postfix && exec \"$2\" -c \"$3\" start", "sh", defaultConfig.toString(), postfix,
                     etc.toString());
@@ -131,17 +127,6 @@ public final class PostfixInstance implements AutoCloseable {
         }
         pf.close();
         throw new IOException("Postfix did not listen on 127.0.0.1:" + port + "; maillog:\n" + pf.maillog());
-    }
-
-    private static Path copyTree(Path from, Path to) throws IOException {
-        try (java.util.stream.Stream<Path> s = Files.walk(from)) {
-            for (Path f : s.toList()) {
-                Path t = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) Files.createDirectories(t);
-                else Files.copy(f, t, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-            }
-        }
-        return to;
     }
 
     private static String run(String... cmd) throws IOException, InterruptedException {
